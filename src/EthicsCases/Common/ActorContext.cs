@@ -1,0 +1,37 @@
+using EthicsCases.Domain;
+
+namespace EthicsCases.Common;
+
+/// <summary>
+/// Who is acting in this scope. The host sets <see cref="Email"/> from the signed-in user (web) or <c>--as</c>
+/// (CLI); the authorization behaviour resolves it against the directory. Commands never carry the actor, so a
+/// request body cannot impersonate anyone.
+/// </summary>
+public sealed class ActorContext
+{
+    /// <summary>The e-mail of the signed-in person, or null when nobody is.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Set by the authorization behaviour once the actor is found in the directory.</summary>
+    public Person? Person { get; internal set; }
+
+    /// <summary>The resolved actor; only valid inside handlers of <see cref="IActorRequest"/> messages.</summary>
+    public Person Current => Person ?? throw new InvalidOperationException("No actor was resolved for this request.");
+}
+
+/// <summary>A message that must be sent by a known directory person.</summary>
+public interface IActorRequest;
+
+/// <summary>A message about one case; the sender must be allowed to see it or the case is "not found".</summary>
+public interface ICaseRequest : IActorRequest
+{
+    /// <summary>The case id (GUID) or reference (EC-YYYY-NNNN).</summary>
+    string CaseKey { get; }
+}
+
+/// <summary>A message only some roles may send.</summary>
+public interface IRoleRequest : IActorRequest
+{
+    /// <summary>Any one of these roles is enough.</summary>
+    static abstract IReadOnlyList<Role> AllowedRoles { get; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Data;
+
+/// <summary>Applies pending migrations (at start-up and by <c>ethics db migrate</c>) and tunes SQLite.</summary>
+public static class DatabaseMigrator
+{
+    /// <summary>Migrates and returns the names of the migrations applied now.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(EthicsDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (the web app) proceed while a writer (the CLI) commits; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        return pending;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace EthicsCases.Data;
+
+/// <summary>The two supported database providers.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded default: one file, WAL mode.</summary>
+    Sqlite,
+
+    /// <summary>For scale-out.</summary>
+    PostgreSql,
+}
+
+/// <summary>Which database to use, from configuration; the web app and the CLI share the defaults.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Name of the SQLite migrations assembly.</summary>
+    public const string SqliteMigrations = "EthicsCases.Migrations.Sqlite";
+
+    /// <summary>Name of the PostgreSQL migrations assembly.</summary>
+    public const string PostgreSqlMigrations = "EthicsCases.Migrations.PostgreSql";
+
+    /// <summary>
+    /// The data folder: <c>Data:Directory</c>, else <c>$ETHICS_DATA_DIR</c>, else the user's local application data.
+    /// It holds the SQLite file, the local signing key and stored documents.
+    /// </summary>
+    public static string DataDirectory(IConfiguration? configuration = null)
+    {
+        var configured = configuration?["Data:Directory"] ?? Environment.GetEnvironmentVariable("ETHICS_DATA_DIR");
+        var dir = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "EthicsCases");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Ethics</c>.</summary>
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var providerText = configuration["Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException($"Database:Provider '{providerText}' is not supported; use Sqlite or PostgreSql.");
+        }
+
+        return Create(provider, configuration.GetConnectionString("Ethics"), configuration);
+    }
+
+    /// <summary>
+    /// Builds settings from an explicit connection (the CLI's <c>--db</c>): a PostgreSQL connection string
+    /// (<c>Host=...</c>) selects PostgreSQL, a SQLite one or a bare file path selects SQLite.
+    /// </summary>
+    public static DatabaseSettings FromConnection(string connection, DatabaseProvider? provider = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var looksLikePostgres = connection.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            || connection.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+        return Create(provider ?? (looksLikePostgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite), connection, null);
+    }
+
+    private static DatabaseSettings Create(DatabaseProvider provider, string? connection, IConfiguration? configuration)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            return string.IsNullOrWhiteSpace(connection)
+                ? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Ethics is empty.")
+                : new DatabaseSettings(provider, connection);
+        }
+
+        var sqlite = string.IsNullOrWhiteSpace(connection)
+            ? $"Data Source={Path.Combine(DataDirectory(configuration), "ethics.db")}"
+            : connection.Contains('=', StringComparison.Ordinal) ? connection : $"Data Source={connection}";
+        var builder = new SqliteConnectionStringBuilder(sqlite) { ForeignKeys = true };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return new DatabaseSettings(provider, builder.ToString());
+    }
+
+    /// <summary>Configures a context for this provider with its migrations assembly.</summary>
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = Provider == DatabaseProvider.PostgreSql
+            ? options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrations))
+            : options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+    }
+
+    /// <summary>Where the data lives, without credentials, for messages.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
+        : "PostgreSQL";
+}

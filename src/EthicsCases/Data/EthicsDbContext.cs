@@ -1,0 +1,50 @@
+using EthicsCases.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Data;
+
+/// <summary>The EthicsCases database; one model for SQLite and PostgreSQL, one migrations assembly per provider.</summary>
+public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbContext(options)
+{
+    /// <summary>The company directory.</summary>
+    public DbSet<Person> People => Set<Person>();
+
+    /// <summary>Cases.</summary>
+    public DbSet<EthicsCase> Cases => Set<EthicsCase>();
+
+    /// <summary>Who is named in which case.</summary>
+    public DbSet<CaseSubject> CaseSubjects => Set<CaseSubject>();
+
+    /// <summary>The audit trail.</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Per-year counters behind case references.</summary>
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EthicsDbContext).Assembly);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Enums are stored by name: the database stays readable and survives reordering.
+        configurationBuilder.Properties<ConcernCategory>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+/// <summary>The last reference number issued in a year.</summary>
+public sealed class ReferenceCounter
+{
+    /// <summary>Calendar year.</summary>
+    public int Year { get; set; }
+
+    /// <summary>Last number issued.</summary>
+    public int Last { get; set; }
+}

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+
+namespace EthicsCases.Domain;
+
+/// <summary>
+/// Who may see a case. A subject never does (recusal beats every role); the reporter sees their own report; the Audit
+/// Committee sees every case, dismissals included; the General Counsel sees what is routed to the General Counsel;
+/// the Board sees what was referred to it. The Administrator keeps the directory and sees no case.
+/// </summary>
+public static class CaseAccess
+{
+    /// <summary>Whether <paramref name="person"/> may see <paramref name="ethicsCase"/> (subjects must be loaded).</summary>
+    public static bool CanSee(EthicsCase ethicsCase, Person person) => VisibleTo(person).Compile()(ethicsCase);
+
+    /// <summary>The visibility rule as an expression that EF Core translates to SQL.</summary>
+    public static Expression<Func<EthicsCase, bool>> VisibleTo(Person person)
+    {
+        var id = person.Id;
+        var isAuditCommittee = person.Has(Role.AuditCommittee);
+        var isGeneralCounsel = person.Has(Role.GeneralCounsel);
+        var isBoard = person.Has(Role.Board);
+        return c => !c.Subjects.Any(s => s.PersonId == id)
+            && (c.ReporterId == id
+                || isAuditCommittee
+                || (isGeneralCounsel && c.RoutedTo.Contains(Role.GeneralCounsel))
+                || (isBoard && c.ReferredToBoard));
+    }
+
+    /// <summary>Whether the person reviews the case (as opposed to only having reported it).</summary>
+    public static bool IsReviewer(EthicsCase ethicsCase, Person person) =>
+        !ethicsCase.Names(person)
+        && (person.Has(Role.AuditCommittee)
+            || (person.Has(Role.GeneralCounsel) && ethicsCase.IsRoutedToGeneralCounsel)
+            || (person.Has(Role.Board) && ethicsCase.ReferredToBoard));
+}

@@ -1,0 +1,20 @@
+namespace EthicsCases.Domain;
+
+/// <summary>Roles named in CONTRACT.md; Entra ID app roles carry the same names.</summary>
+public enum Role
+{
+    /// <summary>A senior financial officer (CEO, CFO, controller...) who files concerns.</summary>
+    Officer,
+
+    /// <summary>Triages and reviews concerns routed to the General Counsel.</summary>
+    GeneralCounsel,
+
+    /// <summary>Reviews every concern and records the Board's determination.</summary>
+    AuditCommittee,
+
+    /// <summary>The Board of Directors, which determines the action for a violation.</summary>
+    Board,
+
+    /// <summary>Maintains the directory; sees no case content.</summary>
+    Administrator,
+}

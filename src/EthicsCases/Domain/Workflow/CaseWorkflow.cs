@@ -1,0 +1,145 @@
+using Stateless;
+using Stateless.Graph;
+
+namespace EthicsCases.Domain.Workflow;
+
+/// <summary>What the Board decided, as carried by <see cref="CaseTrigger.RecordDetermination"/>.</summary>
+public sealed record BoardDecision(bool ViolationFound, string? Reason);
+
+/// <summary>
+/// SOP II-031's case workflow, for one case and one person acting on it. Built per operation (Stateless machines are
+/// not thread-safe) from the state stored on the case. Guards encode who may act: role, recusal and routing.
+/// </summary>
+public sealed class CaseWorkflow
+{
+    private readonly EthicsCase _case;
+    private readonly Person _actor;
+    private readonly StateMachine<CaseState, CaseTrigger> _machine;
+    private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _dismiss;
+    private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _refer;
+    private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _closeNoViolation;
+    private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _reopen;
+    private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<BoardDecision> _record;
+
+    /// <summary>Triggers that must carry a reason.</summary>
+    public static readonly IReadOnlySet<CaseTrigger> ReasonRequired = new HashSet<CaseTrigger>
+    {
+        CaseTrigger.Dismiss, CaseTrigger.ReferToAuditCommittee, CaseTrigger.CloseNoViolation, CaseTrigger.Reopen,
+    };
+
+    /// <summary>Builds the machine for <paramref name="actor"/> acting on <paramref name="ethicsCase"/>.</summary>
+    public CaseWorkflow(EthicsCase ethicsCase, Person actor)
+    {
+        _case = ethicsCase;
+        _actor = actor;
+        _machine = new StateMachine<CaseState, CaseTrigger>(() => _case.State, s => _case.State = s);
+        _dismiss = _machine.SetTriggerParameters<string>(CaseTrigger.Dismiss);
+        _refer = _machine.SetTriggerParameters<string>(CaseTrigger.ReferToAuditCommittee);
+        _closeNoViolation = _machine.SetTriggerParameters<string>(CaseTrigger.CloseNoViolation);
+        _reopen = _machine.SetTriggerParameters<string>(CaseTrigger.Reopen);
+        _record = _machine.SetTriggerParameters<BoardDecision>(CaseTrigger.RecordDetermination);
+
+        // The whole SOP workflow, top to bottom.
+        _machine.Configure(CaseState.Intake)
+            .PermitIf(CaseTrigger.Accept, CaseState.GeneralCounselReview,
+                () => _case.IsRoutedToGeneralCounsel && ActsAs(Role.GeneralCounsel),
+                "General Counsel, case routed to the General Counsel")
+            .PermitIf(CaseTrigger.Accept, CaseState.AuditCommitteeReview,
+                () => !_case.IsRoutedToGeneralCounsel && ActsAs(Role.AuditCommittee),
+                "Audit Committee, case routed to it alone or General Counsel recused")
+            .PermitIf(CaseTrigger.Dismiss, CaseState.Closed, IsTriageReviewer,
+                "triage reviewer (General Counsel if routed, else Audit Committee)");
+
+        _machine.Configure(CaseState.GeneralCounselReview)
+            .PermitIf(CaseTrigger.ReferToAuditCommittee, CaseState.AuditCommitteeReview,
+                () => ActsAs(Role.GeneralCounsel), "General Counsel, not a subject");
+
+        _machine.Configure(CaseState.AuditCommitteeReview)
+            .PermitIf(CaseTrigger.CloseNoViolation, CaseState.Closed,
+                () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject")
+            .PermitIf(CaseTrigger.RequestBoardDetermination, CaseState.BoardDetermination,
+                () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject")
+            .OnEntryFrom(_reopen, _ => Reopened());
+
+        _machine.Configure(CaseState.BoardDetermination)
+            .OnEntry(() => _case.ReferredToBoard = true)
+            .PermitIf(CaseTrigger.RecordDetermination, CaseState.Closed,
+                () => ActsAs(Role.AuditCommittee), "Audit Committee, recording the Board's decision");
+
+        _machine.Configure(CaseState.Closed)
+            .OnEntryFrom(_dismiss, _ => Close(CaseOutcome.Dismissed))
+            .OnEntryFrom(_closeNoViolation, _ => Close(CaseOutcome.NoViolationFound))
+            .OnEntryFrom(_record, d => Close(d.ViolationFound ? CaseOutcome.ViolationFound : CaseOutcome.NoViolationFound))
+            .PermitIf(CaseTrigger.Reopen, CaseState.AuditCommitteeReview,
+                () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject");
+    }
+
+    /// <summary>The triggers this person may fire now.</summary>
+    public async Task<IReadOnlyList<CaseTrigger>> PermittedTriggersAsync() =>
+        (await _machine.GetPermittedTriggersAsync()).Distinct().Order().ToList();
+
+    /// <summary>Whether <paramref name="trigger"/> leads anywhere from the current state for anyone.</summary>
+    public bool IsDefinedHere(CaseTrigger trigger) =>
+        _machine.GetInfo().States.Single(s => (CaseState)s.UnderlyingState == _case.State)
+            .Transitions.Any(t => (CaseTrigger)t.Trigger.UnderlyingTrigger == trigger);
+
+    /// <summary>
+    /// Fires a trigger after checking that this person may. Throws <see cref="TriggerNotPermittedException"/> naming
+    /// the permitted triggers otherwise, leaving the case untouched.
+    /// </summary>
+    public async Task<(CaseState From, CaseState To)> FireAsync(CaseTrigger trigger, string? reason, BoardDecision? decision = null)
+    {
+        var permitted = await PermittedTriggersAsync();
+        if (!permitted.Contains(trigger))
+        {
+            throw new TriggerNotPermittedException(trigger, _case.State, permitted);
+        }
+
+        if (ReasonRequired.Contains(trigger) && string.IsNullOrWhiteSpace(reason))
+        {
+            throw ValidationFailedException.For("reason", $"A reason is required for '{trigger}'.");
+        }
+
+        var from = _case.State;
+        switch (trigger)
+        {
+            case CaseTrigger.Dismiss: await _machine.FireAsync(_dismiss, reason!); break;
+            case CaseTrigger.ReferToAuditCommittee: await _machine.FireAsync(_refer, reason!); break;
+            case CaseTrigger.CloseNoViolation: await _machine.FireAsync(_closeNoViolation, reason!); break;
+            case CaseTrigger.Reopen: await _machine.FireAsync(_reopen, reason!); break;
+            case CaseTrigger.RecordDetermination:
+                await _machine.FireAsync(_record, decision
+                    ?? throw ValidationFailedException.For("determination", "RecordDetermination needs the Board's decision: use 'ethics case determine'."));
+                break;
+            default: await _machine.FireAsync(trigger); break;
+        }
+
+        return (from, _case.State);
+    }
+
+    /// <summary>The workflow as a Mermaid state diagram, generated from the configured machine.</summary>
+    public static string ToMermaid()
+    {
+        var blank = new EthicsCase(Guid.Empty, "", ConcernCategory.Fraud, "diagram", null, null, [], [], DateTime.UnixEpoch);
+        var nobody = new Person(Guid.Empty, "diagram@example.invalid", "diagram", null, []);
+        return MermaidGraph.Format(new CaseWorkflow(blank, nobody)._machine.GetInfo());
+    }
+
+    // A subject is recused whatever their role: they never act on the case.
+    private bool ActsAs(Role role) => _actor.Has(role) && !_case.Names(_actor);
+
+    private bool IsTriageReviewer() =>
+        _case.IsRoutedToGeneralCounsel ? ActsAs(Role.GeneralCounsel) : ActsAs(Role.AuditCommittee);
+
+    private void Close(CaseOutcome outcome)
+    {
+        _case.Outcome = outcome;
+        _case.Substate = null;
+    }
+
+    private void Reopened()
+    {
+        _case.Outcome = null;
+        _case.ClosedAt = null;
+    }
+}

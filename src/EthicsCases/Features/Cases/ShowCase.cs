@@ -1,0 +1,66 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Domain.Workflow;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Cases;
+
+/// <summary>One case as the signed-in person may see it.</summary>
+public sealed record ShowCase(string CaseKey) : IQuery<CaseDetail>, ICaseRequest;
+
+/// <summary>A person named in a case.</summary>
+public sealed record PersonRef(Guid PersonId, string Email, string Name, string? Title);
+
+/// <summary>One line of a case's history.</summary>
+public sealed record HistoryEntry(DateTime At, string? Actor, string Trigger, string? From, string? To, string? Reason);
+
+/// <summary>What a person sees of a case. Reporters who are not reviewers see the progress, not who acted or why.</summary>
+public sealed record CaseDetail(
+    Guid CaseId,
+    string Reference,
+    ConcernCategory Category,
+    CaseState State,
+    string? Substate,
+    CaseOutcome? Outcome,
+    IReadOnlyList<Role> RoutedTo,
+    IReadOnlyList<PersonRef> Subjects,
+    IReadOnlyList<HistoryEntry> History,
+    string Summary,
+    string? Details,
+    PersonRef? Reporter,
+    bool GeneralCounselRecused,
+    DateTime FiledAt,
+    DateTime UpdatedAt,
+    bool IsReviewer,
+    IReadOnlyList<CaseTrigger> PermittedTriggers);
+
+/// <summary>Loads the case with its history; the authorization behaviour has already checked visibility.</summary>
+public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ShowCase, CaseDetail>
+{
+    /// <inheritdoc />
+    public async ValueTask<CaseDetail> Handle(ShowCase query, CancellationToken cancellationToken)
+    {
+        var me = actor.Current;
+        var c = await db.Cases.AsNoTracking().AsSplitQuery().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me))
+            .Include(x => x.Reporter)
+            .Include(x => x.Subjects).ThenInclude(s => s.Person)
+            .Include(x => x.History.OrderBy(e => e.Id))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"Case '{query.CaseKey}' was not found.");
+
+        var reviewer = CaseAccess.IsReviewer(c, me);
+        var permitted = await new CaseWorkflow(c, me).PermittedTriggersAsync();
+        return new CaseDetail(
+            c.Id, c.Reference, c.Category, c.State, c.Substate, c.Outcome, c.RoutedTo,
+            c.Subjects.Select(s => ToRef(s.Person!)).OrderBy(p => p.Name).ToList(),
+            c.History.Select(e => reviewer
+                ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
+                : new HistoryEntry(e.At, e.ActorId == me.Id ? e.Actor : null, e.Action, e.From, e.To, null)).ToList(),
+            c.Summary, c.Details, c.Reporter is null ? null : ToRef(c.Reporter),
+            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted);
+    }
+
+    private static PersonRef ToRef(Person p) => new(p.Id, p.Email, p.Name, p.Title);
+}
