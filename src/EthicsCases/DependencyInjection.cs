@@ -10,10 +10,13 @@ namespace EthicsCases;
 /// <summary>Registers the application: database, Mediator with its pipeline, validators, clock and actor.</summary>
 public static class DependencyInjection
 {
-    /// <summary>Adds EthicsCases to a host, reading <c>Database:Provider</c> and <c>ConnectionStrings:Ethics</c>.</summary>
-    public static IServiceCollection AddEthicsCases(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Adds EthicsCases to a host, reading <c>Database:Provider</c> and <c>ConnectionStrings:Ethics</c> unless
+    /// <paramref name="database"/> is given (the CLI's <c>--db</c>).
+    /// </summary>
+    public static IServiceCollection AddEthicsCases(this IServiceCollection services, IConfiguration configuration, DatabaseSettings? database = null)
     {
-        var database = DatabaseSettings.From(configuration);
+        database ??= DatabaseSettings.From(configuration);
         services.AddSingleton(database);
         services.AddDbContext<EthicsDbContext>(database.Configure);
         services.AddSingleton(TimeProvider.System);

@@ -36,8 +36,16 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
         configurationBuilder.Properties<ConcernCategory>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(40);
+        // Every instant is UTC; SQLite forgets the kind, so it is restored on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 }
+
+/// <summary>Stores instants as UTC and reads them back as <see cref="DateTimeKind.Utc"/>.</summary>
+public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
 /// <summary>The last reference number issued in a year.</summary>
 public sealed class ReferenceCounter

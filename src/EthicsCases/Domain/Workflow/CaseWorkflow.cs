@@ -59,17 +59,17 @@ public sealed class CaseWorkflow
                 () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject")
             .PermitIf(CaseTrigger.RequestBoardDetermination, CaseState.BoardDetermination,
                 () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject")
-            .OnEntryFrom(_reopen, _ => Reopened());
+            .OnEntryFrom(_reopen, _ => Reopened(), "clear outcome");
 
         _machine.Configure(CaseState.BoardDetermination)
-            .OnEntry(() => _case.ReferredToBoard = true)
+            .OnEntry(() => _case.ReferredToBoard = true, "Board sees the case")
             .PermitIf(CaseTrigger.RecordDetermination, CaseState.Closed,
                 () => ActsAs(Role.AuditCommittee), "Audit Committee, recording the Board's decision");
 
         _machine.Configure(CaseState.Closed)
-            .OnEntryFrom(_dismiss, _ => Close(CaseOutcome.Dismissed))
-            .OnEntryFrom(_closeNoViolation, _ => Close(CaseOutcome.NoViolationFound))
-            .OnEntryFrom(_record, d => Close(d.ViolationFound ? CaseOutcome.ViolationFound : CaseOutcome.NoViolationFound))
+            .OnEntryFrom(_dismiss, _ => Close(CaseOutcome.Dismissed), "outcome Dismissed")
+            .OnEntryFrom(_closeNoViolation, _ => Close(CaseOutcome.NoViolationFound), "outcome NoViolationFound")
+            .OnEntryFrom(_record, d => Close(d.ViolationFound ? CaseOutcome.ViolationFound : CaseOutcome.NoViolationFound), "outcome as the Board decided")
             .PermitIf(CaseTrigger.Reopen, CaseState.AuditCommitteeReview,
                 () => ActsAs(Role.AuditCommittee), "Audit Committee, not a subject");
     }

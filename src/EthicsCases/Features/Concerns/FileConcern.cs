@@ -54,6 +54,15 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
     {
         var generalCounsels = await db.People.AsNoTracking().Where(p => p.Roles.Contains(Role.GeneralCounsel)).ToListAsync(ct);
         var reference = await ReferenceNumbers.NextAsync(db, now.Year, ct);
+        var ethicsCase = Create(reference, now, category, summary, details, reporter, subjects, generalCounsels, reporterLabel);
+        db.Cases.Add(ethicsCase);
+        return ethicsCase;
+    }
+
+    /// <summary>Builds a case in Intake with its "Filed" audit event; no database access (the demo seeder uses it in bulk).</summary>
+    internal static EthicsCase Create(string reference, DateTime now, ConcernCategory category, string summary, string? details,
+        Person? reporter, IReadOnlyList<Person> subjects, IReadOnlyList<Person> generalCounsels, string? reporterLabel = null)
+    {
         var ethicsCase = new EthicsCase(Guid.NewGuid(), reference, category, summary, details, reporter, subjects, generalCounsels, now);
         ethicsCase.Record(reporter, "Filed", now, to: nameof(CaseState.Intake), actorLabel: reporterLabel,
             data: JsonSerializer.Serialize(new
@@ -63,7 +72,6 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
                 generalCounselRecused = ethicsCase.GeneralCounselRecused,
                 subjects = subjects.Select(s => s.Email),
             }));
-        db.Cases.Add(ethicsCase);
         return ethicsCase;
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EthicsCases.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261123081633_Initial")]
+    [Migration("20261123081954_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EthicsCases.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261123081625_Initial")]
+    [Migration("20261123081948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

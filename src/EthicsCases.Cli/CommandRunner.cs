@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EthicsCases.Cli;
+
+/// <summary>
+/// Runs a command body inside a fresh service scope on the configured database, acting as <c>--as</c> when given,
+/// and turns outcomes into output and exit codes. Every command goes through the same Mediator pipeline as the web
+/// app, so the command line is no back door.
+/// </summary>
+public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings)
+{
+    /// <summary>JSON as CONTRACT.md wants it: camelCase, enums by name, nulls written, ISO dates.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    };
+
+    /// <summary>Where human-readable results go.</summary>
+    public TextWriter Out => stdout;
+
+    /// <summary>Where progress and errors go.</summary>
+    public TextWriter Err => stderr;
+
+    /// <summary>Runs <paramref name="body"/> with a scope; prints its result as JSON or via <paramref name="human"/>.</summary>
+    public async Task<int> RunAsync<T>(ParseResult parse, string? actAs, Func<IServiceProvider, CancellationToken, Task<T>> body,
+        Action<T, TextWriter> human, CancellationToken ct, bool migrate = true)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var json = parse.GetValue(globals.Json);
+        try
+        {
+            await using var provider = BuildServices(parse.GetValue(globals.Db));
+            await using var scope = provider.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            if (migrate)
+            {
+                await DatabaseMigrator.MigrateAsync(services.GetRequiredService<EthicsDbContext>(), ct);
+            }
+
+            services.GetRequiredService<ActorContext>().Email = actAs;
+            var result = await body(services, ct);
+            if (json)
+            {
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
+            }
+            else
+            {
+                human(result, stdout);
+            }
+
+            return EthicsCli.Ok;
+        }
+        catch (RejectedException e)
+        {
+            await stderr.WriteLineAsync($"ethics: {e.Message}");
+            return EthicsCli.Rejected;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Database:", StringComparison.Ordinal))
+        {
+            await stderr.WriteLineAsync($"ethics: {e.Message}");
+            return EthicsCli.Usage;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or IOException)
+        {
+            await stderr.WriteLineAsync($"ethics: the database refused the request: {e.GetBaseException().Message}");
+            return EthicsCli.Rejected;
+        }
+    }
+
+    /// <summary>Sends a Mediator message as <paramref name="actAs"/>.</summary>
+    public Task<int> SendAsync<T>(ParseResult parse, string? actAs, IRequest<T> request, Action<T, TextWriter> human, CancellationToken ct) =>
+        RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(request, token), human, ct);
+
+    /// <summary>Sends a Mediator command as <paramref name="actAs"/>.</summary>
+    public Task<int> SendAsync<T>(ParseResult parse, string? actAs, ICommand<T> command, Action<T, TextWriter> human, CancellationToken ct) =>
+        RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(command, token), human, ct);
+
+    /// <summary>Sends a Mediator query as <paramref name="actAs"/>.</summary>
+    public Task<int> SendAsync<T>(ParseResult parse, string? actAs, IQuery<T> query, Action<T, TextWriter> human, CancellationToken ct) =>
+        RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(query, token), human, ct);
+
+    /// <summary>Writes a usage error and returns exit code 2.</summary>
+    public int UsageError(string message)
+    {
+        stderr.WriteLine($"ethics: {message}");
+        return EthicsCli.Usage;
+    }
+
+    private ServiceProvider BuildServices(string? db)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            builder.AddInMemoryCollection(settings);
+        }
+
+        var configuration = builder.Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddEthicsCases(configuration, string.IsNullOrWhiteSpace(db) ? null : DatabaseSettings.FromConnection(db));
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,3 @@
+using EthicsCases.Cli;
+
+return await EthicsCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,214 @@
+using Bogus;
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Domain.Workflow;
+using EthicsCases.Features.Cases;
+using EthicsCases.Features.Concerns;
+using FluentValidation;
+using Mediator;
+using Person = EthicsCases.Domain.Person;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Demo;
+
+/// <summary>
+/// Loads a realistic demo: a directory (officers, a General Counsel, Audit Committee and Board members, an
+/// administrator) and <see cref="Cases"/> cases spread over categories, states and outcomes, every one moved by the
+/// real workflow with its audit trail. The same <see cref="Seed"/> gives the same data.
+/// </summary>
+public sealed record SeedDemo(int Cases, int? Seed = null, IProgress<int>? Progress = null) : ICommand<SeedDemoResult>;
+
+/// <summary>How many cases were added, and how many people the directory holds.</summary>
+public sealed record SeedDemoResult(int Cases, int People);
+
+/// <summary>Rules for a demo load.</summary>
+public sealed class SeedDemoValidator : AbstractValidator<SeedDemo>
+{
+    /// <summary>Declares the rules.</summary>
+    public SeedDemoValidator() => RuleFor(c => c.Cases).InclusiveBetween(0, 200_000);
+}
+
+/// <summary>Builds cases in memory through the workflow and writes them in batches inside one transaction.</summary>
+public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<SeedDemo, SeedDemoResult>
+{
+    /// <summary>The demo domain; README names these addresses.</summary>
+    public const string Domain = "alto.example";
+
+    private const int BatchSize = 1_000;
+
+    private static readonly (string Local, string Title, Role[] Roles)[] Roster =
+    [
+        ("ceo", "Chief Executive Officer", [Role.Officer]),
+        ("cfo", "Chief Financial Officer", [Role.Officer]),
+        ("controller", "Corporate Controller", [Role.Officer]),
+        ("cao", "Chief Accounting Officer", [Role.Officer]),
+        ("treasurer", "Treasurer", [Role.Officer]),
+        ("coo", "Chief Operating Officer", [Role.Officer]),
+        ("vp.finance", "Vice President, Finance", [Role.Officer]),
+        ("gc", "General Counsel", [Role.GeneralCounsel]),
+        ("ac.chair", "Audit Committee Chair", [Role.AuditCommittee, Role.Board]),
+        ("ac.member1", "Audit Committee Member", [Role.AuditCommittee, Role.Board]),
+        ("ac.member2", "Audit Committee Member", [Role.AuditCommittee, Role.Board]),
+        ("board.chair", "Chair of the Board", [Role.Board]),
+        ("board.member1", "Director", [Role.Board]),
+        ("admin", "Compliance Systems Administrator", [Role.Administrator]),
+    ];
+
+    private static readonly Dictionary<ConcernCategory, string[]> Summaries = new()
+    {
+        [ConcernCategory.DisclosureMatter] = ["Customer concentration not disclosed in the 10-Q", "Pending litigation omitted from risk factors", "Guidance call figures differ from the filed 8-K", "Impairment indicator not reflected in MD&A"],
+        [ConcernCategory.BooksAndRecords] = ["Quarter-end accrual moved to the next period", "Rebate liability booked to the wrong account", "Invoices without purchase orders in the plant ledger", "Side letter changes payment terms not in the contract file", "Petty-cash fund kept outside the general ledger"],
+        [ConcernCategory.InternalControlDeficiency] = ["Journal entries posted and approved by the same user", "No review of manual revenue adjustments", "Access to the ERP vendor master not restricted", "Inventory count reconciliation skipped at year end"],
+        [ConcernCategory.Fraud] = ["Expense reports with duplicated receipts", "Vendor bank details changed before payment run", "Fictitious freight vendor paid monthly", "Scrap sales proceeds not deposited"],
+        [ConcernCategory.CodeOfEthicsViolation] = ["Officer's relative owns a key ethanol supplier", "Gifts from a grain merchant above policy limits", "Undisclosed board seat at a customer", "Use of company aircraft for personal travel"],
+        [ConcernCategory.SecuritiesLawViolation] = ["Shares sold during the blackout window", "Form 4 filed after the two-business-day deadline", "Material information shared with an analyst before release", "Purchase and sale within six months by an officer"],
+    };
+
+    /// <inheritdoc />
+    public async ValueTask<SeedDemoResult> Handle(SeedDemo command, CancellationToken cancellationToken)
+    {
+        var seed = command.Seed ?? 2026;
+        var faker = new Faker("en") { Random = new Randomizer(seed) };
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var people = await EnsureDirectoryAsync(faker, now, cancellationToken);
+        var officers = people.Where(p => p.Has(Role.Officer)).ToList();
+        var generalCounsel = people.Single(p => p.Email == $"gc@{Domain}");
+        var auditCommittee = people.Where(p => p.Has(Role.AuditCommittee)).ToList();
+        var generalCounsels = people.Where(p => p.Has(Role.GeneralCounsel)).ToList();
+        var counters = await db.ReferenceCounters.ToDictionaryAsync(r => r.Year, cancellationToken);
+
+        // Filing dates in order, so references run with time as they would in real life.
+        var filingDates = Enumerable.Range(0, command.Cases).Select(_ => now.AddDays(-faker.Random.Double(1, 730))).Order().ToList();
+        var written = 0;
+        var batch = new List<EthicsCase>(BatchSize);
+        for (var i = 0; i < command.Cases; i++)
+        {
+            var category = faker.PickRandom<ConcernCategory>();
+            var filedAt = filingDates[i];
+            var reporter = faker.PickRandom(officers);
+            var subjects = PickSubjects(faker, category, reporter, officers, generalCounsel);
+            if (!counters.TryGetValue(filedAt.Year, out var counter))
+            {
+                counter = new ReferenceCounter { Year = filedAt.Year };
+                counters[filedAt.Year] = counter;
+                db.ReferenceCounters.Add(counter);
+            }
+
+            counter.Last++;
+            var ethicsCase = FileConcernHandler.Create(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
+                faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
+            await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now);
+            batch.Add(ethicsCase);
+            if (batch.Count == BatchSize || i == command.Cases - 1)
+            {
+                db.Cases.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                foreach (var c in counters.Values)
+                {
+                    db.Attach(c);
+                }
+
+                written += batch.Count;
+                batch.Clear();
+                command.Progress?.Report(written);
+            }
+        }
+
+        await DirectoryAudit.RecordAsync(db, null, "DemoSeeded", now, $$"""{"cases":{{written}},"seed":{{seed}}}""", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SeedDemoResult(written, people.Count);
+    }
+
+    private async Task<List<Person>> EnsureDirectoryAsync(Faker faker, DateTime now, CancellationToken ct)
+    {
+        var existing = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email, ct);
+        var people = new List<Person>();
+        foreach (var (local, title, roles) in Roster)
+        {
+            var email = $"{local}@{Domain}";
+            var name = faker.Name.FullName();
+            if (existing.TryGetValue(email, out var person))
+            {
+                people.Add(person);
+                continue;
+            }
+
+            person = new Person(Guid.NewGuid(), email, name, title, roles);
+            db.People.Add(person);
+            await DirectoryAudit.RecordAsync(db, null, "PersonAdded", now, $$"""{"email":"{{email}}","source":"demo"}""", ct);
+            people.Add(person);
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return people;
+    }
+
+    private static List<Person> PickSubjects(Faker faker, ConcernCategory category, Person reporter, List<Person> officers, Person generalCounsel)
+    {
+        // About one case in twelve that the General Counsel would review names the General Counsel: the recusal path.
+        if (CategoryRouting.RoutedTo(category).Contains(Role.GeneralCounsel) && faker.Random.Double() < 0.08)
+        {
+            return [generalCounsel];
+        }
+
+        var others = officers.Where(o => o.Id != reporter.Id).ToList();
+        return faker.Random.ListItems(others, faker.Random.WeightedRandom([0, 1, 2], [0.2f, 0.65f, 0.15f])).ToList();
+    }
+
+    // Moves a case by the real workflow, as the right people would, to a spread of states and outcomes.
+    private static async Task ProgressAsync(Faker faker, EthicsCase c, Person generalCounsel, Person auditMember, DateTime filedAt, DateTime now)
+    {
+        var at = filedAt;
+        DateTime Next() => at = at.AddDays(faker.Random.Double(0.5, 12)) is var t && t < now ? t : now;
+        var triage = c.IsRoutedToGeneralCounsel ? generalCounsel : auditMember;
+        var roll = faker.Random.Double();
+        if (roll < 0.12)
+        {
+            return;
+        }
+
+        if (roll < 0.22)
+        {
+            await CaseTransitions.FireAsync(c, triage, CaseTrigger.Dismiss, faker.PickRandom("Outside the scope of SOP II-031; referred to HR.", "Duplicate of an earlier report.", "No specific facts to investigate."), null, Next());
+            return;
+        }
+
+        await CaseTransitions.FireAsync(c, triage, CaseTrigger.Accept, null, null, Next());
+        if (c.State == CaseState.GeneralCounselReview)
+        {
+            if (roll < 0.38)
+            {
+                return;
+            }
+
+            await CaseTransitions.FireAsync(c, generalCounsel, CaseTrigger.ReferToAuditCommittee, "Facts substantiated; the Audit Committee should review.", null, Next());
+        }
+
+        if (roll < 0.55)
+        {
+            return;
+        }
+
+        if (roll < 0.72)
+        {
+            await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.CloseNoViolation, "Review found the transactions properly recorded and disclosed.", null, Next());
+            return;
+        }
+
+        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RequestBoardDetermination, null, null, Next());
+        if (roll < 0.80)
+        {
+            return;
+        }
+
+        var violation = faker.Random.Double() < 0.7;
+        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, null,
+            new BoardDecision(violation, violation ? "The Board determined that there has been a violation." : "The Board found no violation."), Next());
+    }
+}
