@@ -73,6 +73,8 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Bulk insert of new entities only: nothing to detect, so scanning the tracker on every Add is wasted work.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var people = await EnsureDirectoryAsync(faker, now, cancellationToken);
         var officers = people.Where(p => p.Has(Role.Officer)).ToList();
         var generalCounsel = people.Single(p => p.Email == $"gc@{Domain}");
