@@ -48,43 +48,44 @@ public sealed class SanctionCalculator(SanctionPolicy policy)
     private string Explain(SanctionFactors f, List<FactorPoints> points, decimal score, Sanction sanction)
     {
         string Pts(string factor) => PointsText(points.Single(p => p.Factor == factor).Points);
+        string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"The recommended action is {SanctionWording.Describe(sanction)}. ");
-        text.Append("As SOP II-031 requires, the recommendation takes into account ");
-        text.Append(CultureInfo.InvariantCulture,
-            $"the nature and severity of the violation, rated {f.Severity} of {SanctionFactors.MaxSeverity} ({SeverityWord(f.Severity)}, {Pts(SanctionFactors.Names.Severity)}); ");
-        text.Append(f.Occurrences == 1
-            ? "that the violation was a single occurrence"
-            : string.Create(CultureInfo.InvariantCulture, $"that the violation was repeated, {f.Occurrences} occurrences"));
-        text.Append(CultureInfo.InvariantCulture, $" ({Pts(SanctionFactors.Names.Occurrences)}); ");
-        text.Append(CultureInfo.InvariantCulture,
-            $"that the violation appears to have been {IntentScale.Name(f.Intent)} ({Pts(SanctionFactors.Names.Intent)}); ");
-        text.Append(f.Advised
-            ? "that the individual had been advised prior to the violation as to the proper course of action"
-            : "that the individual had not been advised prior to the violation as to the proper course of action");
-        text.Append(CultureInfo.InvariantCulture, $" ({Pts(SanctionFactors.Names.Advised)}); ");
-        text.Append(f.PriorViolations switch
+        var clauses = new List<string>
         {
-            0 => "and that the individual had committed no other violations in the past",
-            1 => "and that the individual had committed one other violation in the past",
-            var n => string.Create(CultureInfo.InvariantCulture, $"and that the individual had committed {n} other violations in the past"),
-        });
-        text.Append(CultureInfo.InvariantCulture, $" ({Pts(SanctionFactors.Names.PriorViolations)})");
+            Inv($"the nature and severity of the violation, rated {f.Severity} of {SanctionFactors.MaxSeverity} ({SeverityWord(f.Severity)}, {Pts(SanctionFactors.Names.Severity)})"),
+            (f.Occurrences == 1
+                ? "that the violation was a single occurrence"
+                : Inv($"that the violation was repeated, {f.Occurrences} occurrences"))
+                + $" ({Pts(SanctionFactors.Names.Occurrences)})",
+            $"that the violation appears to have been {IntentScale.Name(f.Intent)} ({Pts(SanctionFactors.Names.Intent)})",
+            (f.Advised
+                ? "that the individual had been advised prior to the violation as to the proper course of action"
+                : "that the individual had not been advised prior to the violation as to the proper course of action")
+                + $" ({Pts(SanctionFactors.Names.Advised)})",
+            f.PriorViolations switch
+            {
+                0 => "that the individual had committed no other violations in the past",
+                1 => "that the individual had committed one other violation in the past",
+                var n => Inv($"that the individual had committed {n} other violations in the past"),
+            } + $" ({Pts(SanctionFactors.Names.PriorViolations)})",
+        };
         if (f.Category is { } category)
         {
-            text.Append(CultureInfo.InvariantCulture,
-                $"; the case concerns {CategoryWords(category)} ({Pts(SanctionFactors.Names.Category)})");
+            clauses.Add($"that the case concerns {CategoryWords(category)} ({Pts(SanctionFactors.Names.Category)})");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $". The total is {PointsText(score)}");
-        var next = Policy.Thresholds.FirstOrDefault(t => t.MinimumScore > score);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"The recommended action is {SanctionWording.Describe(sanction)}. ");
+        text.Append("As SOP II-031 requires, the recommendation takes into account ");
+        text.AppendJoin("; ", clauses.Take(clauses.Count - 1));
+        text.Append("; and ").Append(clauses[^1]).Append(". ");
+        text.Append(CultureInfo.InvariantCulture, $"The total is {PointsText(score)}; ");
         text.Append(CultureInfo.InvariantCulture,
-            $"; {SanctionWording.Title(sanction).ToLowerInvariant()} is recommended from {PointsText(Policy.MinimumScore(sanction))}");
+            $"{SanctionWording.Title(sanction).ToLowerInvariant()} is recommended from {PointsText(Policy.MinimumScore(sanction))}");
+        var next = Policy.Thresholds.FirstOrDefault(t => t.MinimumScore > score);
         text.Append(next is null
             ? " upward"
-            : string.Create(CultureInfo.InvariantCulture, $" and {SanctionWording.Title(next.Sanction).ToLowerInvariant()} from {PointsText(next.MinimumScore)}"));
+            : Inv($" and {SanctionWording.Title(next.Sanction).ToLowerInvariant()} from {PointsText(next.MinimumScore)}"));
         text.Append(CultureInfo.InvariantCulture,
             $" (sanction policy {Policy.Version}). The Board of Directors determines the appropriate action, taking into account all relevant information.");
         return text.ToString();

@@ -74,7 +74,7 @@ public static class WrittenNoticeGenerator
         };
         if (factors.Category is { } category)
         {
-            lines.Add(("Nature of the matter", $"{Capitalise(SanctionCalculator.CategoryWords(category))}: {CategoryRouting.Explain(category)}"));
+            lines.Add(("Nature of the matter", $"{Capitalise(SanctionCalculator.CategoryWords(category))}: {CategoryRouting.Explain(category).TrimEnd('.')}"));
         }
 
         return lines;
@@ -100,7 +100,7 @@ public static class WrittenNoticeGenerator
                 $"referenced above. This letter is the written notice to you of that determination, as SOP II-031 provides.");
 
             letter.Text("Actions determined by the Board", letter.Bold, spaceAfter: 4);
-            foreach (var sanction in c.Sanctions.OrderBy(s => s.Sanction))
+            foreach (var sanction in c.Sanctions)
             {
                 letter.Bullet(SanctionLine(sanction));
             }
