@@ -35,6 +35,30 @@ public class SanctionCalculatorTests
     }
 
     [Test]
+    public void First_inadvertent_misclassification_recommends_written_notice_as_documented()
+    {
+        var result = Calculator.Recommend(new SanctionFactors(2, 1, Intent.Inadvertent, false, 0, ConcernCategory.BooksAndRecords));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Recommendation, Is.EqualTo(Sanction.WrittenNotice));
+            Assert.That(result.Score, Is.EqualTo(4m));
+        });
+    }
+
+    [Test]
+    public void Repeated_intentional_off_the_books_payments_after_advice_recommend_termination_as_documented()
+    {
+        var result = Calculator.Recommend(new SanctionFactors(4, 3, Intent.Intentional, true, 1, ConcernCategory.BooksAndRecords));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Recommendation, Is.EqualTo(Sanction.Termination));
+            Assert.That(result.Score, Is.EqualTo(23m));
+        });
+    }
+
+    [Test]
     public void Factors_are_listed_in_contract_order_with_inputs_as_given()
     {
         var result = Calculator.Recommend(new SanctionFactors(4, 2, Intent.Intentional, Advised: true, PriorViolations: 1, ConcernCategory.Fraud));
