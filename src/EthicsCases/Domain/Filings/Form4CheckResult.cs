@@ -57,7 +57,7 @@ public sealed record Form4CheckResult
     [JsonPropertyName("calendarVersion")] public required string CalendarVersion { get; init; }
 
     /// <summary>The parsed filing, for callers that go on to import it or run the short-swing analyzer.</summary>
-    [JsonIgnore] public required OwnershipFiling Filing { get; init; }
+    [JsonIgnore] public OwnershipFiling Filing { get; init; } = null!;
 
     /// <summary>The contract JSON for a list of results.</summary>
     public static string ToJson(IEnumerable<Form4CheckResult> results) => JsonSerializer.Serialize(results, JsonOptions);

@@ -175,7 +175,8 @@ internal static partial class PdfFormTextParser
             if (line.StartsWith("Explanation of Responses", StringComparison.OrdinalIgnoreCase)) break;
             if (table is null || !line.Contains('\t', StringComparison.Ordinal)) continue;
 
-            var cells = line.Split('\t').Select(c => c.Trim()).ToArray();
+            // Extractors escape dollar signs LaTeX-style, with a backslash.
+            var cells = line.Split('\t').Select(c => c.Replace("\\", string.Empty, StringComparison.Ordinal).Trim()).ToArray();
             if (cells[0].Length == 0 || char.IsDigit(cells[0][0]) || cells[0].StartsWith('-')) continue;
             if (table == TransactionTable.NonDerivative)
             {
@@ -378,7 +379,7 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"\bCIK\b[:#\s]*(\d{1,10})\b")]
     private static partial Regex CikPattern();
 
-    [GeneratedRegex(@"/s/\s*(?<name>[^<\n\t]+)")]
+    [GeneratedRegex(@"/s/\s*(?<name>[^<\n\t]+?)\s*(?=<|\t|\n|\b\d{1,2}/\d{1,2}/\d{4}|$)")]
     private static partial Regex SignaturePattern();
 
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]

@@ -39,7 +39,7 @@ public class EdgarFixtureTests
         new("ZIP_0001617553-25-000024.xml", "ZIPRECRUITER, INC.", "ZIP", "4", "MMMMFMMMM", ["2025-03-15"], "2025-03-18T20:14:44", "2025-03-18", "2025-03-18", false),
     ];
 
-    private static IEnumerable<FixtureCase> AllFixtures() => Cases;
+    private static FixtureCase[] AllFixtures() => Cases;
 
     [Test]
     public void Every_fixture_file_has_a_case()
@@ -127,7 +127,7 @@ public class EdgarFixtureTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Late, Is.False);
-            Assert.That(result.ReportingOwners.Single().OfficerTitle, Does.Contain("General Counsel"));
+            Assert.That(result.ReportingOwners.Single().OfficerTitle, Does.StartWith("SVP"));
             Assert.That(result.Transactions, Has.Count.EqualTo(7));
             Assert.That(result.Transactions.All(t => t is { Code: "S", AcquiredDisposed: "D" }), Is.True);
         });
@@ -235,7 +235,7 @@ public class EdgarFixtureTests
         {
             Assert.That(filing.Footnotes, Has.Count.EqualTo(29));
             Assert.That(filing.Holdings, Is.Not.Empty);
-            Assert.That(filing.Transactions.Any(t => t.Ownership == "I"), Is.True);
+            Assert.That(filing.Holdings.Any(h => h.Ownership == "I"), Is.True);
             Assert.That(filing.ReportingOwners[0].IsTenPercentOwner, Is.True);
             Assert.That(filing.ReportingOwners[0].IsDirector, Is.True);
         });

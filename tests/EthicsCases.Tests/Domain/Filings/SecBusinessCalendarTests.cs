@@ -28,7 +28,7 @@ public class SecBusinessCalendarTests
 
     private static IEnumerable<string> AllObservedHolidays() => ObservedHolidays.Values.SelectMany(v => v);
 
-    private static IEnumerable<int> Years() => ObservedHolidays.Keys;
+    private static int[] Years() => [.. ObservedHolidays.Keys];
 
     [TestCaseSource(nameof(AllObservedHolidays))]
     public void Observed_federal_holiday_is_not_a_business_day(string date)
