@@ -17,6 +17,9 @@ public class Form4ParseBenchmarks
 
     private (string Name, byte[] Bytes)[] _files = [];
 
+    /// <summary>The fixture bytes, after <see cref="LoadFixtures"/>.</summary>
+    public IReadOnlyList<byte[]> Files => _files.Select(f => f.Bytes).ToList();
+
     /// <summary>How many fixture files one invocation processes.</summary>
     public const int FixtureCount = 14;
 
