@@ -156,9 +156,8 @@ public sealed record OwnerAddress(string? Street1, string? Street2, string? City
             }
             else
             {
-                // "C/O" and "O'NEIL" keep a capital after the separator; digits end a word too ("2ND" -> "2nd").
+                // A separator starts a new word ("C/O" -> "C/O"); digits and apostrophes do not ("2ND" -> "2nd", "DON'T" -> "Don't").
                 startOfWord = !char.IsDigit(c) && c != '\'';
-                if (char.IsDigit(c)) startOfWord = false;
             }
         }
 
