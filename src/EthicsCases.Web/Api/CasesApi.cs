@@ -6,6 +6,7 @@ using EthicsCases.Features.Evidence;
 using EthicsCases.Features.Messages;
 using EthicsCases.Features.People;
 using EthicsCases.Web.Auth;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
 
 namespace EthicsCases.Web.Api;
@@ -45,7 +46,11 @@ public static class CasesApi
         api.MapGet("/dashboard", (IMediator m, CancellationToken ct) => m.Send(new ShowDashboard(), ct))
             .WithName("Dashboard").WithSummary("Open cases by state and category (Audit Committee).");
 
-        var cases = api.MapGroup("/cases/{key}");
+        var cases = api.MapGroup("/cases/{key}").AddEndpointFilter((context, next) =>
+        {
+            context.HttpContext.Items[RejectionHandler.CaseKeyItem] = context.HttpContext.GetRouteValue("key");
+            return next(context);
+        });
         cases.MapGet("", (string key, IMediator m, CancellationToken ct) => m.Send(new ShowCase(key), ct))
             .WithName("ShowCase").WithSummary("One case as the signed-in person may see it.");
 

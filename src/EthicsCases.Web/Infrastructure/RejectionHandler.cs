@@ -16,6 +16,9 @@ namespace EthicsCases.Web.Infrastructure;
 /// </summary>
 public sealed class RejectionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>HttpContext item holding the case key of the current request.</summary>
+    public const string CaseKeyItem = "ethics.caseKey";
+
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -61,7 +64,8 @@ public sealed class RejectionHandler(IProblemDetailsService problems) : IExcepti
     private static async Task<bool> IsDefinedHereAsync(HttpContext httpContext, TriggerNotPermittedException t, CancellationToken ct)
     {
         var actor = httpContext.RequestServices.GetRequiredService<ActorContext>().Person;
-        if (actor is null || httpContext.GetRouteValue("key") is not string key)
+        // The exception handler runs with the route values cleared; the case endpoints leave the key in Items.
+        if (actor is null || httpContext.Items[CaseKeyItem] is not string key)
         {
             return true;
         }
