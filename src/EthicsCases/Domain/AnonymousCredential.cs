@@ -23,7 +23,7 @@ public sealed class AnonymousCredential
     /// <summary>The case; one credential per anonymous case.</summary>
     public Guid CaseId { get; private set; }
 
-    /// <summary>SHA-256 of the report key (the key is random and long, so a fast lookup hash is safe).</summary>
+    /// <summary>SHA-256 of the report key (80 random bits, so a fast lookup hash is safe).</summary>
     public string KeyHash { get; private set; } = "";
 
     /// <summary>PBKDF2-SHA256 of the password.</summary>

@@ -4,8 +4,8 @@ using System.Text;
 namespace EthicsCases.Security;
 
 /// <summary>
-/// Report keys and passwords for anonymous reports. The key is looked up by its SHA-256 (it carries 100 random bits,
-/// so a fast hash cannot be brute-forced); the password is checked with PBKDF2-SHA256 and a per-report salt.
+/// Report keys and passwords for anonymous reports. The key is looked up by its SHA-256 (it carries
+/// 80 random bits, so a fast hash cannot be brute-forced); the password (100 random bits) is checked with PBKDF2-SHA256 and a per-report salt.
 /// </summary>
 public static class AnonymousSecrets
 {

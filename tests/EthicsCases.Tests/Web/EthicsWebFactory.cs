@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthicsCases.Tests.Web;
 
 /// <summary>The real web app (local auth mode) on a temporary SQLite file in a temporary data folder.</summary>
-public sealed class EthicsWebFactory : WebApplicationFactory<WebApp>
+public class EthicsWebFactory : WebApplicationFactory<WebApp>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ethics-web-" + Guid.NewGuid().ToString("N"));
 
