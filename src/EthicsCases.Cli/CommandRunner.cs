@@ -90,6 +90,16 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
     public Task<int> SendAsync<T>(ParseResult parse, string? actAs, IQuery<T> query, Action<T, TextWriter> human, CancellationToken ct) =>
         RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(query, token), human, ct);
 
+    /// <summary>Writes a rejection and returns exit code 1.</summary>
+    public int Reject(string message)
+    {
+        stderr.WriteLine($"ethics: {message}");
+        return EthicsCli.Rejected;
+    }
+
+    /// <summary>A configuration value as the command will see it (settings, environment, appsettings.json).</summary>
+    public string? Setting(string key) => Configuration()[key];
+
     /// <summary>Writes a usage error and returns exit code 2.</summary>
     public int UsageError(string message)
     {
@@ -97,7 +107,7 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
         return EthicsCli.Usage;
     }
 
-    private ServiceProvider BuildServices(string? db)
+    private IConfigurationRoot Configuration()
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -107,7 +117,12 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
             builder.AddInMemoryCollection(settings);
         }
 
-        var configuration = builder.Build();
+        return builder.Build();
+    }
+
+    private ServiceProvider BuildServices(string? db)
+    {
+        var configuration = Configuration();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);

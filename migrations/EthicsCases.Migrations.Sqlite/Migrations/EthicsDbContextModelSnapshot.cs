@@ -31,6 +31,37 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("AnonymousCredentials", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -86,6 +117,46 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseMessages", (string)null);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.CaseSubject", b =>
@@ -184,6 +255,52 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,12 +339,35 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithOne()
+                        .HasForeignKey("EthicsCases.Domain.AnonymousCredential", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.AuditEvent", b =>
                 {
                     b.HasOne("EthicsCases.Domain.EthicsCase", null)
                         .WithMany("History")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.CaseMessage", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.CaseSubject", b =>
@@ -255,6 +395,21 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.EthicsCase", b =>

@@ -21,6 +21,15 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>Per-year counters behind case references.</summary>
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
+    /// <summary>Case threads: reviewers' notes and messages with the reporter.</summary>
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    /// <summary>Documents attached to cases.</summary>
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    /// <summary>Hashed report keys and passwords of anonymous reports.</summary>
+    public DbSet<AnonymousCredential> AnonymousCredentials => Set<AnonymousCredential>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

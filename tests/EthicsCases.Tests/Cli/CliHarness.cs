@@ -19,14 +19,14 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the real <c>ethics</c> command line in process against one database.</summary>
-public sealed class CliHarness(string connection)
+public sealed class CliHarness(string connection, IReadOnlyDictionary<string, string?>? settings = null)
 {
     /// <summary>Runs <c>ethics ARGS --db CONNECTION</c>.</summary>
     public async Task<CliRun> Run(params string[] args)
     {
         await using var stdout = new StringWriter();
         await using var stderr = new StringWriter();
-        var code = await EthicsCli.RunAsync([.. args, "--db", connection], stdout, stderr);
+        var code = await EthicsCli.RunAsync([.. args, "--db", connection], stdout, stderr, settings);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -73,6 +73,27 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnonymousCredentials",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PasswordSalt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Iterations = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnonymousCredentials", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_AnonymousCredentials_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -102,6 +123,36 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SharedWithReporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FromReporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseMessages_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseMessages_People_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseSubjects",
                 columns: table => new
                 {
@@ -125,10 +176,57 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_People_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnonymousCredentials_KeyHash",
+                table: "AnonymousCredentials",
+                column: "KeyHash",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_CaseId_Id",
                 table: "AuditEvents",
                 columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMessages_AuthorId",
+                table: "CaseMessages",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMessages_CaseId_At",
+                table: "CaseMessages",
+                columns: new[] { "CaseId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseSubjects_PersonId",
@@ -152,6 +250,16 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 columns: new[] { "State", "FiledAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_CaseId",
+                table: "EvidenceFiles",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_UploadedById",
+                table: "EvidenceFiles",
+                column: "UploadedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Cik",
                 table: "People",
                 column: "Cik");
@@ -167,10 +275,19 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnonymousCredentials");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CaseMessages");
+
+            migrationBuilder.DropTable(
                 name: "CaseSubjects");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceFiles");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");

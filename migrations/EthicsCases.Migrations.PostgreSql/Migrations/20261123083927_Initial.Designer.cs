@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EthicsCases.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261123081954_Initial")]
+    [Migration("20261123083927_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,6 +37,37 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PasswordSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("AnonymousCredentials", (string)null);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.AuditEvent", b =>
@@ -96,6 +127,46 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasIndex("CaseId", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharedWithReporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseMessages", (string)null);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.CaseSubject", b =>
@@ -194,6 +265,52 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,12 +349,35 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithOne()
+                        .HasForeignKey("EthicsCases.Domain.AnonymousCredential", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.AuditEvent", b =>
                 {
                     b.HasOne("EthicsCases.Domain.EthicsCase", null)
                         .WithMany("History")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.CaseMessage", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.CaseSubject", b =>
@@ -265,6 +405,21 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.EthicsCase", b =>

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using EthicsCases.Domain;
+using EthicsCases.Features.Concerns;
+using EthicsCases.Features.People;
+using EthicsCases.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EthicsCases.Web.Pages.Concerns;
+
+/// <summary>An officer files a concern: Sends <see cref="FileConcern"/>, as <c>ethics concern file</c> does.</summary>
+public sealed class FileModel(IMediator mediator) : PageModel
+{
+    /// <summary>The directory, for naming subjects (the signed-in person excluded).</summary>
+    public IReadOnlyList<DirectoryEntry> People { get; private set; } = [];
+
+    /// <summary>The SOP category.</summary>
+    [BindProperty, Required(ErrorMessage = "Choose the category that fits best.")]
+    public string? Category { get; set; }
+
+    /// <summary>One line.</summary>
+    [BindProperty]
+    public string Summary { get; set; } = "";
+
+    /// <summary>What happened.</summary>
+    [BindProperty]
+    public string? Details { get; set; }
+
+    /// <summary>People named.</summary>
+    [BindProperty]
+    public List<string> SubjectEmails { get; set; } = [];
+
+    /// <summary>Shows the form.</summary>
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Files and goes to the new case.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var filed = await mediator.Send(new FileConcern(Category!, Summary ?? "", Details, SubjectEmails), ct);
+                TempData["Flash"] = $"Concern {filed.Reference} filed and routed to {string.Join(" and ", filed.RoutedTo.Select(Labels.Role))}.";
+                return RedirectToPage("/Cases/Show", new { key = filed.Reference });
+            }
+            catch (RejectedException rejected) when (rejected is not NotFoundException and not ForbiddenException)
+            {
+                ModelState.Add(rejected);
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var me = Auth.AuthSetup.EmailOf(User);
+        People = (await mediator.Send(new ListPeople(), ct)).Where(p => !string.Equals(p.Email, me, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+}

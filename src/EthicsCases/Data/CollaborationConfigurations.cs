@@ -1,0 +1,49 @@
+using EthicsCases.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EthicsCases.Data;
+
+internal sealed class CaseMessageConfiguration : IEntityTypeConfiguration<CaseMessage>
+{
+    public void Configure(EntityTypeBuilder<CaseMessage> builder)
+    {
+        builder.ToTable("CaseMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.AuthorLabel).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Text).HasMaxLength(8000).IsRequired();
+        builder.HasIndex(m => new { m.CaseId, m.At });
+        builder.HasOne<EthicsCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.ToTable("EvidenceFiles");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.FileName).HasMaxLength(255).IsRequired();
+        builder.Property(e => e.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Content).IsRequired();
+        builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => e.CaseId);
+        builder.HasOne<EthicsCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.UploadedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnonymousCredentialConfiguration : IEntityTypeConfiguration<AnonymousCredential>
+{
+    public void Configure(EntityTypeBuilder<AnonymousCredential> builder)
+    {
+        builder.ToTable("AnonymousCredentials");
+        builder.HasKey(a => a.CaseId);
+        builder.Property(a => a.KeyHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(a => a.KeyHash).IsUnique();
+        builder.Property(a => a.PasswordHash).HasMaxLength(128).IsRequired();
+        builder.Property(a => a.PasswordSalt).HasMaxLength(64).IsRequired();
+        builder.HasOne<EthicsCase>().WithOne().HasForeignKey<AnonymousCredential>(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

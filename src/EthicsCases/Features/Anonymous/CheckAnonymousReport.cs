@@ -1,0 +1,61 @@
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Features.Messages;
+using EthicsCases.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Anonymous;
+
+/// <summary>The anonymous reporter checks progress and reads the messages shared with them.</summary>
+public sealed record CheckAnonymousReport(string ReportKey, string Password) : IQuery<AnonymousReportStatus>;
+
+/// <summary>What the anonymous reporter may see: progress and shared messages, never reviewers' names or notes.</summary>
+public sealed record AnonymousReportStatus(string Reference, ConcernCategory Category, CaseState State, CaseOutcome? Outcome,
+    DateTime FiledAt, DateTime UpdatedAt, IReadOnlyList<ThreadMessage> Messages);
+
+/// <summary>Rules for a credential.</summary>
+public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnonymousReport>
+{
+    /// <summary>Declares the rules.</summary>
+    public CheckAnonymousReportValidator()
+    {
+        RuleFor(c => c.ReportKey).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
+    }
+}
+
+/// <summary>Verifies the credential and answers the status.</summary>
+public sealed class CheckAnonymousReportHandler(EthicsDbContext db) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
+{
+    /// <inheritdoc />
+    public async ValueTask<AnonymousReportStatus> Handle(CheckAnonymousReport query, CancellationToken cancellationToken)
+    {
+        var caseId = await AnonymousAccess.VerifyAsync(db, query.ReportKey, query.Password, cancellationToken);
+        var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().SingleAsync(x => x.Id == caseId, cancellationToken);
+        var messages = await ShowThreadHandler.ForCase(db, caseId, reviewer: false, cancellationToken);
+        return new AnonymousReportStatus(c.Reference, c.Category, c.State, c.Outcome, c.FiledAt, c.UpdatedAt, messages);
+    }
+}
+
+/// <summary>Credential checks shared by the anonymous use cases.</summary>
+public static class AnonymousAccess
+{
+    /// <summary>The case id for a valid key and password; one "not found" for every failure so nothing leaks.</summary>
+    public static async Task<Guid> VerifyAsync(EthicsDbContext db, string key, string password, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keyHash = AnonymousSecrets.HashKey(key);
+        var credential = await db.AnonymousCredentials.AsNoTracking().SingleOrDefaultAsync(a => a.KeyHash == keyHash, ct);
+        if (credential is null)
+        {
+            AnonymousSecrets.BurnEquivalentTime(password);
+            throw new NotFoundException("No report matches this report key and password.");
+        }
+
+        return AnonymousSecrets.VerifyPassword(password, credential.PasswordHash, credential.PasswordSalt, credential.Iterations)
+            ? credential.CaseId
+            : throw new NotFoundException("No report matches this report key and password.");
+    }
+}

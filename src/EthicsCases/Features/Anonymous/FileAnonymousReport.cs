@@ -1,0 +1,54 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Features.Concerns;
+using EthicsCases.Features.Messages;
+using EthicsCases.Security;
+using FluentValidation;
+using Mediator;
+
+namespace EthicsCases.Features.Anonymous;
+
+/// <summary>
+/// Files a report without signing in (Exchange Act Rule 10A-3). The case has no reporter; the reporter comes back
+/// with the report key and password returned here, which are shown once and stored only as hashes.
+/// </summary>
+public sealed record FileAnonymousReport(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
+    : ICommand<AnonymousReceipt>;
+
+/// <summary>What the anonymous reporter must keep: the only copy of the key and the password.</summary>
+public sealed record AnonymousReceipt(string Reference, string ReportKey, string Password, CaseState State);
+
+/// <summary>Same rules as a signed-in concern.</summary>
+public sealed class FileAnonymousReportValidator : AbstractValidator<FileAnonymousReport>
+{
+    /// <summary>Declares the rules.</summary>
+    public FileAnonymousReportValidator()
+    {
+        RuleFor(c => c.Category).Must(c => Enum.TryParse<ConcernCategory>(c, ignoreCase: false, out _))
+            .WithMessage(c => $"'{c.Category}' is not a category; use one of {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
+        RuleFor(c => c.Summary).NotEmpty().MaximumLength(500);
+        RuleFor(c => c.Details).MaximumLength(20_000);
+        RuleFor(c => c.SubjectEmails).Must(s => s.Count <= 20).WithMessage("Name at most 20 subjects.");
+    }
+}
+
+/// <summary>Files through the same routing as every concern, then stores the credential hashes in the same save.</summary>
+public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<FileAnonymousReport, AnonymousReceipt>
+{
+    /// <inheritdoc />
+    public async ValueTask<AnonymousReceipt> Handle(FileAnonymousReport command, CancellationToken cancellationToken)
+    {
+        var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
+        var category = Enum.Parse<ConcernCategory>(command.Category);
+        var ethicsCase = await FileConcernHandler.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
+            command.Details, null, subjects, cancellationToken, CaseThread.AnonymousReporter);
+
+        var key = AnonymousSecrets.NewKey();
+        var password = AnonymousSecrets.NewPassword();
+        var (hash, salt) = AnonymousSecrets.HashPassword(password);
+        db.AnonymousCredentials.Add(new AnonymousCredential(ethicsCase.Id, AnonymousSecrets.HashKey(key), hash, salt, AnonymousSecrets.Iterations));
+        await db.SaveOrConflictAsync("The reference counter", cancellationToken);
+        return new AnonymousReceipt(ethicsCase.Reference, key, password, ethicsCase.State);
+    }
+}

@@ -1,0 +1,45 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Cases;
+
+/// <summary>
+/// A reviewer's work queue: the visible cases in the given states, oldest first, flagging those waiting longer than
+/// <see cref="OverdueAfterBusinessDays"/> business days (a configured service level, not an SOP rule).
+/// </summary>
+public sealed record ReviewQueue(IReadOnlyList<CaseState> States, int OverdueAfterBusinessDays)
+    : IQuery<IReadOnlyList<QueueItem>>, IRoleRequest
+{
+    /// <inheritdoc />
+    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.GeneralCounsel, Role.AuditCommittee, Role.Board];
+}
+
+/// <summary>One queued case; <see cref="WaitingSince"/> is the filing time in Intake, else the last change.</summary>
+public sealed record QueueItem(Guid CaseId, string Reference, ConcernCategory Category, CaseState State, string Summary,
+    DateTime FiledAt, DateTime WaitingSince, int BusinessDaysWaiting, bool Overdue, bool Anonymous);
+
+/// <summary>Visibility in SQL; waiting time in memory (business days).</summary>
+public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<ReviewQueue, IReadOnlyList<QueueItem>>
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<QueueItem>> Handle(ReviewQueue query, CancellationToken cancellationToken)
+    {
+        var states = query.States.ToList();
+        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current))
+            .Where(c => states.Contains(c.State))
+            .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference)
+            .Select(c => new { c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, c.UpdatedAt, c.ReporterId })
+            .ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return rows.Select(c =>
+        {
+            var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
+            var waiting = BusinessDays.Between(DateOnly.FromDateTime(since), today);
+            return new QueueItem(c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, since, waiting,
+                waiting > query.OverdueAfterBusinessDays, c.ReporterId is null);
+        }).ToList();
+    }
+}

@@ -1,0 +1,25 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Features.Cases;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Concerns;
+
+/// <summary>The concerns the signed-in person filed, newest first, with their progress.</summary>
+public sealed record MyReports : IQuery<IReadOnlyList<CaseListItem>>, IActorRequest;
+
+/// <summary>Filters on the reporter; subjects are never reporters of the same case, so visibility holds.</summary>
+public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<MyReports, IReadOnlyList<CaseListItem>>
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CaseListItem>> Handle(MyReports query, CancellationToken cancellationToken)
+    {
+        var me = actor.Current;
+        return await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id)
+            .OrderByDescending(c => c.FiledAt)
+            .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Evidence;
+
+/// <summary>The documents attached to a case (reviewers only).</summary>
+public sealed record ListEvidence(string CaseKey) : IQuery<IReadOnlyList<EvidenceItem>>, ICaseRequest;
+
+/// <summary>One document, without its content.</summary>
+public sealed record EvidenceItem(Guid EvidenceId, string FileName, string ContentType, long Length, string Sha256, string UploadedBy, DateTime UploadedAt);
+
+/// <summary>Lists metadata only; the bytes come through <see cref="DownloadEvidence"/>.</summary>
+public sealed class ListEvidenceHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListEvidence, IReadOnlyList<EvidenceItem>>
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<EvidenceItem>> Handle(ListEvidence query, CancellationToken cancellationToken)
+    {
+        var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
+        return await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.UploadedAt)
+            .Join(db.People, e => e.UploadedById, p => p.Id, (e, p) =>
+                new EvidenceItem(e.Id, e.FileName, e.ContentType, e.Length, e.Sha256, p.Name, e.UploadedAt))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>One document with its bytes (reviewers only).</summary>
+public sealed record DownloadEvidence(string CaseKey, Guid EvidenceId) : IQuery<EvidenceDownload>, ICaseRequest;
+
+/// <summary>The file to send.</summary>
+#pragma warning disable CA1819 // A download is a byte array by nature.
+public sealed record EvidenceDownload(string FileName, string ContentType, byte[] Content);
+#pragma warning restore CA1819
+
+/// <summary>Loads the file of a case the actor reviews.</summary>
+public sealed class DownloadEvidenceHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<DownloadEvidence, EvidenceDownload>
+{
+    /// <inheritdoc />
+    public async ValueTask<EvidenceDownload> Handle(DownloadEvidence query, CancellationToken cancellationToken)
+    {
+        var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
+        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.EvidenceId && e.CaseId == caseId, cancellationToken)
+            ?? throw new NotFoundException("That document is not attached to this case.");
+        return new EvidenceDownload(file.FileName, file.ContentType, file.Content);
+    }
+}
+
+internal static class EvidenceAccess
+{
+    public static async Task<Guid> ReviewedCaseIdAsync(EthicsDbContext db, string key, Person me, CancellationToken ct)
+    {
+        var ethicsCase = await db.Cases.AsNoTracking().ByKey(key).Where(CaseAccess.VisibleTo(me)).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Case '{key}' was not found.");
+        return CaseAccess.IsReviewer(ethicsCase, me)
+            ? ethicsCase.Id
+            : throw new ForbiddenException("Only the case's reviewers see its evidence.");
+    }
+}
