@@ -51,6 +51,7 @@ public sealed class ReviewQueueTests
     [TestCase("2026-11-20", "2026-11-23", 1)] // Friday to Monday
     [TestCase("2026-11-16", "2026-11-23", 5)] // Monday to Monday
     [TestCase("2026-11-23", "2026-11-23", 0)]
-    public void Business_days_skip_weekends(string from, string to, int expected) =>
-        Assert.That(BusinessDays.Between(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+    [TestCase("2026-11-25", "2026-11-27", 1)] // Thanksgiving does not count
+    public void Overdue_clock_counts_business_days(string from, string to, int expected) =>
+        Assert.That(EthicsCases.Domain.Filings.SecBusinessCalendar.Default.BusinessDaysAfter(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
 }

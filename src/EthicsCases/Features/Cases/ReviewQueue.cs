@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Filings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,8 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
         return rows.Select(c =>
         {
             var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
-            var waiting = BusinessDays.Between(DateOnly.FromDateTime(since), today);
+            // Working days as the SEC counts them: weekends, federal holidays and EDGAR closures do not run the clock.
+            var waiting = SecBusinessCalendar.Default.BusinessDaysAfter(DateOnly.FromDateTime(since), today);
             return new QueueItem(c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, since, waiting,
                 waiting > query.OverdueAfterBusinessDays, c.ReporterId is null);
         }).ToList();
