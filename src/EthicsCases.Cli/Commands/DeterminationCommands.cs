@@ -28,8 +28,8 @@ public static class DeterminationCommands
         violation.AcceptOnlyFromAmong("yes", "no");
         var sanction = new Option<string[]>("--sanction")
         {
-            Description = $"An action the Board chose (repeatable): {string.Join(", ", Enum.GetNames<Sanction>())}.",
-            AllowMultipleArgumentsPerToken = true,
+            // One value per --sanction: taking several per token would swallow an unknown option such as --prior-violations.
+            Description = $"An action the Board chose (repeat --sanction for several): {string.Join(", ", Enum.GetNames<Sanction>())}.",
         };
         var severity = new Option<int?>("--severity") { Description = "Nature and severity, 1 (least) to 5 (most); required with --violation yes." };
         var occurrences = new Option<int?>("--occurrences") { Description = "How many times it occurred (1 = single); required with --violation yes." };
