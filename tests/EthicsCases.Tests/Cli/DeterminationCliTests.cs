@@ -192,6 +192,34 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
         });
     }
 
+    [Test]
+    public async Task Demo_seed_records_a_determination_for_every_determined_case_with_prior_violations_from_its_own_records()
+    {
+        await _ethics.Run("demo", "seed", "--cases", "600", "--seed", "5", "--json");
+
+        var violations = await _db.Read(db => db.Cases.Where(c => c.Outcome == EthicsCases.Domain.CaseOutcome.ViolationFound).Select(c => c.Id).ToListAsync());
+        var determinations = await _db.Read(db => db.Determinations.Where(d => d.ViolationFound)
+            .Select(d => new { d.CaseId, d.PersonId, d.PriorViolations, d.RecordedAt, d.Recommendation, d.DepartsFromRecommendation, d.NoticePdf }).ToListAsync());
+        var withHistory = determinations.First(d => d.PriorViolations > 0);
+        var reference = await _db.Read(db => db.Cases.Where(c => c.Id == withHistory.CaseId).Select(c => c.Reference).SingleAsync());
+        var notice = await _ethics.Run("case", "notice", reference, "--as", "ac.chair@alto.example", "--out", Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf"), "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(determinations.Select(d => d.CaseId), Is.EquivalentTo(violations));
+            Assert.That(violations, Has.Count.GreaterThan(10));
+            foreach (var d in determinations)
+            {
+                var earlier = determinations.Count(o => o.PersonId == d.PersonId && o.RecordedAt < d.RecordedAt);
+                Assert.That(d.PriorViolations, Is.EqualTo(earlier), "prior violations are what the records hold");
+            }
+
+            Assert.That(determinations.Count(d => !d.DepartsFromRecommendation), Is.GreaterThan(determinations.Count / 2), "mostly following the recommendation");
+            Assert.That(determinations.All(d => d.NoticePdf is null), Is.True, "seeding skips the PDFs");
+            Assert.That(notice.Json.GetProperty("bytes").GetInt32(), Is.GreaterThan(1000), "generated on first fetch");
+        });
+    }
+
     // A minor, single, inadvertent violation in a Fraud case: 4 points before history and advice.
     private Task<CliRun> Determine(string caseKey, string actAs, params string[] more) =>
         _ethics.Run(["case", "determine", caseKey, "--as", actAs, "--violation", "yes", "--severity", "1", "--occurrences", "1",

@@ -236,12 +236,14 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
                 "Advised in writing on the proper course of action before the events of this case.", generalCounsel.Id, filedAt));
         }
 
-        var priors = records.Violations.TryGetValue(personId, out var p) ? p : 0;
+        var (priors, last) = records.Violations.TryGetValue(personId, out var p) ? p : (0, DateTime.MinValue);
         var factors = new SanctionFactors(faker.Random.WeightedRandom([1, 2, 3, 4, 5], [0.2f, 0.3f, 0.25f, 0.15f, 0.1f]),
             faker.Random.WeightedRandom([1, 2, 3, 5], [0.6f, 0.2f, 0.15f, 0.05f]),
             faker.Random.Double() < 0.35 ? Intent.Intentional : Intent.Inadvertent, advised, priors, c.Category);
         var recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);
-        var meeting = Next();
+        // Cases are generated in filing order but reach the Board at varying speeds; keeping each person's
+        // determinations in order makes the prior-violation counts exactly what the records would give.
+        var meeting = Next() is var m && m > last ? m : last.AddMinutes(1);
         // The Board mostly follows the recommendation; now and then it chooses one step lighter, with its reason.
         var chosen = recommendation.Recommendation;
         string? departure = null;
@@ -279,7 +281,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
                 departureRationale = departure,
             }));
         records.Determinations.Add(determination);
-        records.Violations[personId] = priors + 1;
+        records.Violations[personId] = (priors + 1, meeting);
     }
 
     // Determinations and advice written with each batch, and each person's violations so far (cases run in filing order).
@@ -289,6 +291,6 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
 
         public List<PriorAdvice> Advice { get; } = [];
 
-        public Dictionary<Guid, int> Violations { get; } = [];
+        public Dictionary<Guid, (int Count, DateTime Last)> Violations { get; } = [];
     }
 }
