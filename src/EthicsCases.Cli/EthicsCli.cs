@@ -27,6 +27,8 @@ public static class EthicsCli
         root.Subcommands.Add(PeopleCommands.Build(runner));
         root.Subcommands.Add(ConcernCommands.Build(runner));
         root.Subcommands.Add(CaseCommands.Build(runner));
+        root.Subcommands.Add(SanctionCommands.Build(runner));
+        root.Subcommands.Add(AdviceCommands.Build(runner));
         root.Subcommands.Add(DemoCommands.Build(runner));
         root.Subcommands.Add(AuditCommands.Build(runner));
         root.Subcommands.Add(DocsCommands.Build(runner));

@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddEthicsCases(this IServiceCollection services, IConfiguration configuration, DatabaseSettings? database = null)
     {
         database ??= DatabaseSettings.From(configuration);
+        PdfLicense.Load(configuration);
         services.AddSingleton(database);
         services.AddDbContext<EthicsDbContext>(database.Configure);
         services.AddSingleton(TimeProvider.System);
@@ -28,5 +29,41 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
         });
         return services;
+    }
+}
+
+/// <summary>
+/// Loads the PDFsharp license once per process, before the first written notice (PDFsharp 6.5 refuses to run
+/// without one). <c>Pdf:License</c> holds a commercial key; without it the AGPL-3.0 terms apply, which suit this
+/// open deployment (docs/adr/ADR-006-pdfsharp-licence.md).
+/// </summary>
+public static class PdfLicense
+{
+    private static readonly Lock Gate = new();
+    private static bool _loaded;
+
+    /// <summary>Loads the configured license, or the AGPL one; later calls do nothing.</summary>
+    public static void Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        lock (Gate)
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            var key = configuration["Pdf:License"];
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                PdfSharp.PdfSharpLicense.SetAgplLicense();
+            }
+            else
+            {
+                PdfSharp.PdfSharpLicense.LoadLicense(key);
+            }
+
+            _loaded = true;
+        }
     }
 }

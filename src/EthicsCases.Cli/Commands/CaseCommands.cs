@@ -13,6 +13,7 @@ public static class CaseCommands
         group.Subcommands.Add(Show(runner));
         group.Subcommands.Add(List(runner));
         group.Subcommands.Add(Fire(runner));
+        DeterminationCommands.AddTo(group, runner);
         return group;
     }
 

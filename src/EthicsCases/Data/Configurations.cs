@@ -77,3 +77,51 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
         builder.Property(r => r.Last).IsConcurrencyToken();
     }
 }
+
+internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Domain.Determinations.Determination>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions SanctionJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public void Configure(EntityTypeBuilder<Domain.Determinations.Determination> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.HasOne<EthicsCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.Rationale).HasMaxLength(4000).IsRequired();
+        builder.Property(d => d.AdvisedOverrideReason).HasMaxLength(4000);
+        builder.Property(d => d.DepartureRationale).HasMaxLength(4000);
+        builder.Property(d => d.PolicyVersion).HasMaxLength(40);
+        builder.Property(d => d.Score).HasPrecision(9, 2);
+        builder.HasIndex(d => new { d.CaseId, d.RecordedAt });
+        builder.HasIndex(d => new { d.PersonId, d.ViolationFound });
+        // The Board's actions are read and written with their determination only, in the Board's order: one JSON
+        // column keeps that order without a child table (both providers store it as text).
+        builder.Property(d => d.Sanctions)
+            .HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, SanctionJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<Domain.Determinations.DeterminedSanction>>(v, SanctionJson) ?? new List<Domain.Determinations.DeterminedSanction>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Domain.Determinations.DeterminedSanction>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
+                    v => v.ToList()))
+            .HasMaxLength(8000)
+            .IsRequired();
+    }
+}
+
+internal sealed class PriorAdviceConfiguration : IEntityTypeConfiguration<Domain.Determinations.PriorAdvice>
+{
+    public void Configure(EntityTypeBuilder<Domain.Determinations.PriorAdvice> builder)
+    {
+        builder.ToTable("PriorAdvice");
+        builder.HasKey(a => a.Id);
+        builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Summary).HasMaxLength(4000).IsRequired();
+        builder.HasIndex(a => new { a.PersonId, a.Category, a.GivenOn });
+    }
+}

@@ -1,4 +1,6 @@
 using EthicsCases.Domain;
+using EthicsCases.Domain.Determinations;
+using EthicsCases.Domain.Sanctions;
 using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Data;
@@ -17,6 +19,12 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
 
     /// <summary>The audit trail.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The Board's determinations, as recorded by the Audit Committee.</summary>
+    public DbSet<Determination> Determinations => Set<Determination>();
+
+    /// <summary>The General Counsel's ledger of advice given.</summary>
+    public DbSet<PriorAdvice> PriorAdvice => Set<PriorAdvice>();
 
     /// <summary>Per-year counters behind case references.</summary>
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
@@ -45,6 +53,8 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
         configurationBuilder.Properties<ConcernCategory>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<CaseState>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<CaseOutcome>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Sanction>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Intent>().HaveConversion<string>().HaveMaxLength(40);
         // Every instant is UTC; SQLite forgets the kind, so it is restored on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();

@@ -2,6 +2,8 @@ using Bogus;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Determinations;
+using EthicsCases.Domain.Sanctions;
 using EthicsCases.Domain.Workflow;
 using EthicsCases.Features.Cases;
 using EthicsCases.Features.Concerns;
@@ -86,6 +88,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var filingDates = Enumerable.Range(0, command.Cases).Select(_ => now.AddDays(-faker.Random.Double(1, 730))).Order().ToList();
         var written = 0;
         var batch = new List<EthicsCase>(BatchSize);
+        var records = new DemoRecords();
         for (var i = 0; i < command.Cases; i++)
         {
             var category = faker.PickRandom<ConcernCategory>();
@@ -102,11 +105,15 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
             counter.Last++;
             var ethicsCase = FileConcernHandler.Create(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
                 faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
-            await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now);
+            await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now, records);
             batch.Add(ethicsCase);
             if (batch.Count == BatchSize || i == command.Cases - 1)
             {
                 db.Cases.AddRange(batch);
+                db.PriorAdvice.AddRange(records.Advice);
+                db.Determinations.AddRange(records.Determinations);
+                records.Advice.Clear();
+                records.Determinations.Clear();
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 foreach (var c in counters.Values)
@@ -164,7 +171,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
     }
 
     // Moves a case by the real workflow, as the right people would, to a spread of states and outcomes.
-    private static async Task ProgressAsync(Faker faker, EthicsCase c, Person generalCounsel, Person auditMember, DateTime filedAt, DateTime now)
+    private static async Task ProgressAsync(Faker faker, EthicsCase c, Person generalCounsel, Person auditMember, DateTime filedAt, DateTime now, DemoRecords records)
     {
         var at = filedAt;
         DateTime Next() => at = at.AddDays(faker.Random.Double(0.5, 12)) is var t && t < now ? t : now;
@@ -209,8 +216,81 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
             return;
         }
 
-        var violation = faker.Random.Double() < 0.7;
-        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, null,
-            new BoardDecision(violation, violation ? "The Board determined that there has been a violation." : "The Board found no violation."), Next());
+        // A violation needs an individual to determine it against; a case that names nobody ends without one.
+        var violation = faker.Random.Double() < 0.7 && c.Subjects.Count > 0;
+        if (!violation)
+        {
+            await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, null,
+                new BoardDecision(false, "The Board found no violation."), Next());
+            records.Determinations.Add(new Determination(Guid.NewGuid(), c.Id, null, false, DateOnly.FromDateTime(at), "The Board found no violation.",
+                null, null, null, [], false, null, auditMember.Id, at));
+            return;
+        }
+
+        var personId = faker.PickRandom(c.Subjects).PersonId;
+        var advised = faker.Random.Double() < 0.3;
+        if (advised)
+        {
+            // Advice given before the case was filed, as the General Counsel's ledger would show it.
+            records.Advice.Add(new PriorAdvice(Guid.NewGuid(), personId, c.Category, DateOnly.FromDateTime(filedAt.AddDays(-faker.Random.Int(10, 200))),
+                "Advised in writing on the proper course of action before the events of this case.", generalCounsel.Id, filedAt));
+        }
+
+        var (priors, last) = records.Violations.TryGetValue(personId, out var p) ? p : (0, DateTime.MinValue);
+        var factors = new SanctionFactors(faker.Random.WeightedRandom([1, 2, 3, 4, 5], [0.2f, 0.3f, 0.25f, 0.15f, 0.1f]),
+            faker.Random.WeightedRandom([1, 2, 3, 5], [0.6f, 0.2f, 0.15f, 0.05f]),
+            faker.Random.Double() < 0.35 ? Intent.Intentional : Intent.Inadvertent, advised, priors, c.Category);
+        var recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);
+        // Cases are generated in filing order but reach the Board at varying speeds; keeping each person's
+        // determinations in order makes the prior-violation counts exactly what the records would give.
+        var meeting = Next() is var m && m > last ? m : last.AddMinutes(1);
+        // The Board mostly follows the recommendation; now and then it chooses one step lighter, with its reason.
+        var chosen = recommendation.Recommendation;
+        string? departure = null;
+        if (chosen > Sanction.WrittenNotice && faker.Random.Double() < 0.15)
+        {
+            chosen--;
+            departure = "Mitigating circumstances: the individual reported the matter and cooperated fully.";
+        }
+
+        var day = DateOnly.FromDateTime(meeting);
+        var sanctions = new List<DeterminedSanction>
+        {
+            chosen is Sanction.SuspensionWithPay or Sanction.SuspensionWithoutPay
+                ? new DeterminedSanction(chosen, day.AddDays(14), day.AddDays(27))
+                : new DeterminedSanction(chosen),
+        };
+        if (chosen > Sanction.Censure && chosen < Sanction.Termination && faker.Random.Double() < 0.5)
+        {
+            sanctions.Insert(0, new DeterminedSanction(Sanction.Censure));
+        }
+
+        var rationale = departure ?? "The Board determined that there has been a violation and followed the recommended action.";
+        var determination = new Determination(Guid.NewGuid(), c.Id, personId, true, day, rationale, factors, null, recommendation,
+            sanctions, departure is not null, departure, auditMember.Id, meeting);
+        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, rationale, new BoardDecision(true, rationale), meeting,
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                determinationId = determination.Id,
+                factors = new { severity = factors.Severity, occurrences = factors.Occurrences, intent = IntentScale.Name(factors.Intent), advised = SanctionFactors.YesNo(advised), priorViolations = priors },
+                recommendation = recommendation.Recommendation.ToString(),
+                score = recommendation.Score,
+                policyVersion = recommendation.PolicyVersion,
+                sanctions = sanctions.Select(s => s.Sanction.ToString()),
+                departsFromRecommendation = departure is not null,
+                departureRationale = departure,
+            }));
+        records.Determinations.Add(determination);
+        records.Violations[personId] = (priors + 1, meeting);
+    }
+
+    // Determinations and advice written with each batch, and each person's violations so far (cases run in filing order).
+    private sealed class DemoRecords
+    {
+        public List<Determination> Determinations { get; } = [];
+
+        public List<PriorAdvice> Advice { get; } = [];
+
+        public Dictionary<Guid, (int Count, DateTime Last)> Violations { get; } = [];
     }
 }

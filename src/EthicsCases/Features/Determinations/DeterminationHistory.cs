@@ -1,0 +1,76 @@
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Domain.Sanctions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Determinations;
+
+/// <summary>An earlier violation determined against a person: the case it was found in.</summary>
+/// <param name="CaseId">The earlier case.</param>
+/// <param name="Reference">Its reference.</param>
+/// <param name="Category">Its category.</param>
+/// <param name="DeterminedOn">The Board meeting that determined it.</param>
+/// <param name="Sanctions">What the Board chose.</param>
+public sealed record PriorViolation(Guid CaseId, string Reference, ConcernCategory Category, DateOnly DeterminedOn, IReadOnlyList<Sanction> Sanctions);
+
+/// <summary>Advice the General Counsel recorded as given to a person.</summary>
+public sealed record AdviceEntry(Guid AdviceId, string PersonEmail, string PersonName, ConcernCategory Category, DateOnly Date, string Summary, string RecordedBy, DateTime RecordedAt);
+
+/// <summary>
+/// What the records say about a person's past, for the factors the Board must weigh: violations determined in
+/// earlier cases, and advice given before the violation. Read from Determination and PriorAdvice rows, never typed in.
+/// </summary>
+public static class DeterminationHistory
+{
+    /// <summary>
+    /// Violations found against <paramref name="personId"/> in other cases that are closed with outcome
+    /// ViolationFound and were determined before <paramref name="before"/>; one per case (its newest determination).
+    /// </summary>
+    public static async Task<IReadOnlyList<PriorViolation>> PriorViolationsAsync(EthicsDbContext db, Guid personId, Guid excludingCaseId, DateTime before, CancellationToken ct)
+    {
+        var rows = await (
+                from d in db.Determinations.AsNoTracking()
+                join c in db.Cases on d.CaseId equals c.Id
+                where d.PersonId == personId && d.ViolationFound && d.CaseId != excludingCaseId && d.RecordedAt < before
+                    && c.State == CaseState.Closed && c.Outcome == CaseOutcome.ViolationFound
+                select new { c.Id, c.Reference, c.Category, d.BoardMeetingDate, d.RecordedAt, d.Sanctions })
+            .ToListAsync(ct);
+        return rows
+            .GroupBy(r => r.Id)
+            .Select(g => g.OrderByDescending(r => r.RecordedAt).First())
+            .OrderBy(r => r.BoardMeetingDate).ThenBy(r => r.Reference, StringComparer.Ordinal)
+            .Select(r => new PriorViolation(r.Id, r.Reference, r.Category, r.BoardMeetingDate, r.Sanctions.Select(s => s.Sanction).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Advice given to the person on the case's category on or before the day the case was filed: the latest
+    /// date the violation can have happened, since the records hold no earlier one.
+    /// </summary>
+    public static async Task<IReadOnlyList<AdviceEntry>> AdviceBeforeAsync(EthicsDbContext db, Guid personId, ConcernCategory category, DateOnly violationBy, CancellationToken ct) =>
+        await Entries(db, db.PriorAdvice.Where(a => a.PersonId == personId && a.Category == category && a.GivenOn <= violationBy)).ToListAsync(ct);
+
+    /// <summary>Ledger rows with the advised person and the recorder named, oldest advice first.</summary>
+    public static IQueryable<AdviceEntry> Entries(EthicsDbContext db, IQueryable<Domain.Determinations.PriorAdvice> advice) =>
+        from a in advice.AsNoTracking()
+        join p in db.People on a.PersonId equals p.Id
+        join r in db.People on a.RecordedById equals r.Id
+        orderby a.GivenOn, a.RecordedAt
+        select new AdviceEntry(a.Id, p.Email, p.Name, a.Category, a.GivenOn, a.Summary, r.Email, a.RecordedAt);
+
+    /// <summary>Past determinations of a violation (other cases), for <see cref="Precedents.MostComparable"/>.</summary>
+    public static async Task<IReadOnlyList<PastDetermination>> PastDeterminationsAsync(EthicsDbContext db, Guid excludingCaseId, CancellationToken ct)
+    {
+        var rows = await (
+                from d in db.Determinations.AsNoTracking()
+                join c in db.Cases on d.CaseId equals c.Id
+                where d.ViolationFound && d.CaseId != excludingCaseId && d.Severity != null
+                select new { c.Reference, c.Category, d.BoardMeetingDate, d.Severity, d.Occurrences, d.Intent, d.Advised, d.PriorViolations, d.Sanctions })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new PastDetermination(r.Reference, r.BoardMeetingDate, r.Category,
+                new SanctionFactors(r.Severity!.Value, r.Occurrences!.Value, r.Intent!.Value, r.Advised!.Value, r.PriorViolations!.Value, r.Category),
+                r.Sanctions.Select(s => s.Sanction).ToList()))
+            .ToList();
+    }
+}

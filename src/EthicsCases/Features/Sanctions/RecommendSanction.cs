@@ -1,0 +1,31 @@
+using EthicsCases.Domain;
+using EthicsCases.Domain.Sanctions;
+using Mediator;
+
+namespace EthicsCases.Features.Sanctions;
+
+/// <summary>
+/// What the sanction policy in force recommends for the SOP's five factors, as typed in (<c>ethics sanction
+/// recommend</c>). Pure: no actor, no database; a case's determination counts prior violations from the records instead.
+/// </summary>
+public sealed record RecommendSanction(int? Severity, int? Occurrences, string? Intent, string? Advised, int? PriorViolations, string? Category = null)
+    : IQuery<SanctionRecommendation>;
+
+/// <summary>Validates the factors (every bad one named at once) and runs the calculator.</summary>
+public sealed class RecommendSanctionHandler : IQueryHandler<RecommendSanction, SanctionRecommendation>
+{
+    /// <inheritdoc />
+    public ValueTask<SanctionRecommendation> Handle(RecommendSanction query, CancellationToken cancellationToken)
+    {
+        ConcernCategory? category = null;
+        if (query.Category is not null)
+        {
+            category = Enum.TryParse<ConcernCategory>(query.Category, ignoreCase: true, out var c) && Enum.IsDefined(c)
+                ? c
+                : throw ValidationFailedException.For("category", $"'{query.Category}' is not a concern category; allowed: {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
+        }
+
+        var factors = SanctionFactors.From(query.Severity, query.Occurrences, query.Intent, query.Advised, query.PriorViolations, category);
+        return ValueTask.FromResult(new SanctionCalculator(SanctionPolicy.Current).Recommend(factors));
+    }
+}
