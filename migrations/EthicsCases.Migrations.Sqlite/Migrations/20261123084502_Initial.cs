@@ -73,6 +73,35 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PriorAdvice",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriorAdvice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriorAdvice_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PriorAdvice_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnonymousCredentials",
                 columns: table => new
                 {
@@ -177,6 +206,55 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Determinations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ViolationFound = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BoardMeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: true),
+                    Occurrences = table.Column<int>(type: "INTEGER", nullable: true),
+                    Intent = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Advised = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AdvisedOverrideReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PriorViolations = table.Column<int>(type: "INTEGER", nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Sanctions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DepartsFromRecommendation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DepartureRationale = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NoticePdf = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Determinations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Determinations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Determinations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Determinations_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvidenceFiles",
                 columns: table => new
                 {
@@ -250,6 +328,21 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 columns: new[] { "State", "FiledAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Determinations_CaseId_RecordedAt",
+                table: "Determinations",
+                columns: new[] { "CaseId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Determinations_PersonId_ViolationFound",
+                table: "Determinations",
+                columns: new[] { "PersonId", "ViolationFound" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Determinations_RecordedById",
+                table: "Determinations",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_CaseId",
                 table: "EvidenceFiles",
                 column: "CaseId");
@@ -269,6 +362,16 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 table: "People",
                 column: "Email",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAdvice_PersonId_Category_GivenOn",
+                table: "PriorAdvice",
+                columns: new[] { "PersonId", "Category", "GivenOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAdvice_RecordedById",
+                table: "PriorAdvice",
+                column: "RecordedById");
         }
 
         /// <inheritdoc />
@@ -287,7 +390,13 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                 name: "CaseSubjects");
 
             migrationBuilder.DropTable(
+                name: "Determinations");
+
+            migrationBuilder.DropTable(
                 name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "PriorAdvice");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");
