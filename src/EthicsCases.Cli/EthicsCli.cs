@@ -30,6 +30,7 @@ public static class EthicsCli
         root.Subcommands.Add(DemoCommands.Build(runner));
         root.Subcommands.Add(AuditCommands.Build(runner));
         root.Subcommands.Add(DocsCommands.Build(runner));
+        root.Subcommands.Add(Form4Commands.Build(runner));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
