@@ -208,7 +208,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             if (outcome.Person is null) review.Add(new Form4ReviewItem(fileName, owner.Name, owner.Cik, outcome.Match, outcome.ReviewNote));
             if (outcome.CikRecorded)
             {
-                await DirectoryAudit.RecordAsync(db, reporter?.Email, "PersonCikRecorded", now,
+                await DirectoryAudit.RecordAsync(db, reporter?.Email ?? MonitorLabel, "PersonCikRecorded", now,
                     JsonSerializer.Serialize(new { personId = outcome.Person!.Id, cik = owner.Cik, source = record.SourceFileName }), ct);
             }
         }
@@ -232,7 +232,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
 
         filed.AddRange(await ReportShortSwingAsync(record, reporter, people, now, ct));
 
-        await DirectoryAudit.RecordAsync(db, reporter?.Email, "Form4Imported", now, JsonSerializer.Serialize(new
+        await DirectoryAudit.RecordAsync(db, reporter?.Email ?? MonitorLabel, "Form4Imported", now, JsonSerializer.Serialize(new
         {
             filingId = record.Id,
             key,
