@@ -222,7 +222,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             var findingRecord = new FilingFindingRecord { Id = Guid.NewGuid(), FilingId = record.Id, Code = finding.Code, Message = Truncate(finding.Message, 4000) };
             if (finding.WarrantsConcern)
             {
-                var caseId = await FileConcernAsync(Summary(finding, record, result), Details(finding.Message, record, result), reporter, subjects, now, ct);
+                var caseId = await FileConcernAsync(Summary(finding, record, result, people), Details(finding.Message, record, result), reporter, subjects, now, ct);
                 findingRecord.CaseId = caseId;
                 filed.Add(caseId);
             }
@@ -278,7 +278,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
                 var freshProfit = fresh.Sum(m => m.Profit);
                 var person = owner.PersonId is { } id ? people.FirstOrDefault(p => p.Id == id) : null;
                 var summary = string.Create(CultureInfo.InvariantCulture,
-                    $"Short-swing trading (Section 16(b)): {owner.Name}, {IssuerLabel(record)}, {fresh.Count} matched pair(s), estimated profit ${freshProfit:#,0.00}");
+                    $"Short-swing trading (Section 16(b)): {DisplayName(owner, people)}, {IssuerLabel(record)}, {fresh.Count} matched pair(s), estimated profit ${freshProfit:#,0.00}");
                 var lines = new StringBuilder();
                 lines.AppendLine(swing.Finding.Message);
                 lines.AppendLine(CultureInfo.InvariantCulture, $"Estimated recoverable profit on the newly matched pairs: ${freshProfit:#,0.00}.");
@@ -330,9 +330,9 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         return ethicsCase.Id;
     }
 
-    private static string Summary(FilingFinding finding, OwnershipFilingRecord record, Form4CheckResult result)
+    private static string Summary(FilingFinding finding, OwnershipFilingRecord record, Form4CheckResult result, IReadOnlyList<Person> people)
     {
-        var owners = OwnerNames(record);
+        var owners = string.Join(" and ", record.ReportingOwners.OrderBy(o => o.Ordinal).Select(o => DisplayName(o, people)));
         var issuer = IssuerLabel(record);
         return finding.Code switch
         {
@@ -376,10 +376,9 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         return details.Length <= 20_000 ? details : details[..20_000];
     }
 
-    private static string OwnerNames(OwnershipFilingRecord record) => string.Join(" and ", record.ReportingOwners.Select(o => DisplayName(o.Name)));
-
-    /// <summary>EDGAR XML writes "Last First Middle"; a PDF signature already reads naturally.</summary>
-    private static string DisplayName(string name) => name;
+    /// <summary>The directory's name when linked (EDGAR XML writes "Last First Middle"), else the name as filed.</summary>
+    private static string DisplayName(ReportingOwnerRecord owner, IReadOnlyList<Person> people) =>
+        owner.PersonId is { } id && people.FirstOrDefault(p => p.Id == id) is { } person ? person.Name : owner.Name;
 
     private static string IssuerLabel(OwnershipFilingRecord record) => record.IssuerTicker ?? record.IssuerName ?? record.IssuerCik ?? "unknown issuer";
 

@@ -87,7 +87,7 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
         {
             Assert.That(first.ConcernsFiled, Is.Empty, "a purchase alone is no short swing, and the filed date is unknown");
             Assert.That(second.ConcernsFiled, Is.EqualTo(new[] { swing.Id }));
-            Assert.That(swing.Summary, Does.StartWith("Short-swing trading (Section 16(b)): Doe Jane Q, ALTO").And.Contain("$5,000.00"));
+            Assert.That(swing.Summary, Does.StartWith("Short-swing trading (Section 16(b)): Jane Q. Doe, ALTO").And.Contain("$5,000.00"));
             Assert.That(swing.Details, Does.Contain("estimated recoverable profit $5,000.00"));
             Assert.That(swing.Details, Does.Contain("bought 2024-01-10 at $10.00, sold 2024-05-10 at $15.00, 1,000 shares"));
             Assert.That(swing.Subjects.Select(s => s.PersonId), Is.EqualTo(new[] { doe }));
@@ -117,6 +117,25 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
             Assert.That(result.ConcernsFiled, Is.Empty);
             Assert.That(await Db.Read(db => db.Cases.CountAsync()), Is.Zero);
             Assert.That(await Db.Read(db => db.ShortSwingPairs.CountAsync()), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Code_J_without_a_footnote_files_one_concern_and_an_unknown_filed_date_files_none()
+    {
+        var doe = await AddDirectoryPerson(Doe, "Jane Q. Doe", Role.Officer);
+
+        var result = await Import(null, File("j.xml", "Doe Jane Q", "0001234567", new Trade("J", January10, 100, 0m, "D")));
+
+        var stored = await Db.Read(db => db.Cases.SingleAsync());
+        var findings = await Db.Read(db => db.Set<FilingFindingRecord>().OrderBy(f => f.Code).Select(f => new { f.Code, f.CaseId }).ToListAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ConcernsFiled, Is.EqualTo(new[] { stored.Id }));
+            Assert.That(stored.Summary, Is.EqualTo("Code J transaction without explanation, Form 4: Jane Q. Doe, ALTO"));
+            Assert.That(stored.Subjects.Select(s => s.PersonId), Is.EqualTo(new[] { doe }));
+            Assert.That(findings.Select(f => (f.Code, f.CaseId)),
+                Is.EqualTo(new[] { ("CodeJWithoutFootnote", (Guid?)stored.Id), ("FiledDateUnknown", (Guid?)null) }));
         });
     }
 
