@@ -266,6 +266,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -316,6 +321,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

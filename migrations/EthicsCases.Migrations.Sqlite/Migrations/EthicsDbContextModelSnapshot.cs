@@ -259,6 +259,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -309,6 +314,8 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

@@ -15,6 +15,8 @@ internal sealed class OwnershipFilingRecordConfiguration : IEntityTypeConfigurat
         builder.HasIndex(f => f.IdempotencyKey).IsUnique();
         builder.Property(f => f.AccessionNumber).HasMaxLength(30);
         builder.Property(f => f.ContentSha256).HasMaxLength(64).IsRequired();
+        builder.Property(f => f.Fingerprint).HasMaxLength(64).IsRequired();
+        builder.HasIndex(f => f.Fingerprint);
         builder.Property(f => f.DocumentType).HasMaxLength(10).IsRequired();
         builder.Property(f => f.SourceFormat).HasMaxLength(20).IsRequired();
         builder.Property(f => f.IssuerCik).HasMaxLength(10);

@@ -18,6 +18,12 @@ public sealed class OwnershipFilingRecord
     /// <summary>SHA-256 (hex) of the imported bytes.</summary>
     public string ContentSha256 { get; set; } = "";
 
+    /// <summary>
+    /// SHA-256 (hex) of what the filing says (form, issuer, owners' names, signature date, transactions), so the same
+    /// report arriving in another format (bare XML, then the full submission or the PDF text) is not stored twice.
+    /// </summary>
+    public string Fingerprint { get; set; } = "";
+
     /// <summary>"3", "4", "4/A", "5"...</summary>
     public string DocumentType { get; set; } = "";
 

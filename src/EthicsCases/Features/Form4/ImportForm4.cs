@@ -95,7 +95,8 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
             var key = result.Filing.AccessionNumber is { Length: > 0 } accession ? $"accession:{accession}" : $"sha256:{sha}";
-            if (await db.OwnershipFilings.AnyAsync(f => f.IdempotencyKey == key, cancellationToken))
+            var fingerprint = Fingerprint(result.Filing);
+            if (await db.OwnershipFilings.AnyAsync(f => f.IdempotencyKey == key || f.Fingerprint == fingerprint, cancellationToken))
             {
                 skipped.Add(file.Name);
                 continue;
@@ -104,7 +105,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var imported = await ImportOneAsync(file.Name, key, sha, result, reporter, review, cancellationToken);
+                var imported = await ImportOneAsync(file.Name, key, sha, fingerprint, result, reporter, review, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 filings.Add(imported);
                 concerns.AddRange(imported.ConcernsFiled);
@@ -131,7 +132,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
     }
 
-    private async Task<ImportedFiling> ImportOneAsync(string fileName, string key, string sha, Form4CheckResult result, Person? reporter,
+    private async Task<ImportedFiling> ImportOneAsync(string fileName, string key, string sha, string fingerprint, Form4CheckResult result, Person? reporter,
         List<Form4ReviewItem> review, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -142,6 +143,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             IdempotencyKey = key,
             AccessionNumber = filing.AccessionNumber,
             ContentSha256 = sha,
+            Fingerprint = fingerprint,
             DocumentType = filing.DocumentType,
             SourceFormat = filing.SourceFormat.ToString(),
             IssuerCik = filing.Issuer.Cik,
@@ -385,6 +387,20 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
     private static string IssuerKey(FilingIssuer issuer) =>
         issuer.Cik?.Trim().TrimStart('0') is { Length: > 0 } cik ? $"cik:{cik}"
         : $"name:{ShortSwingAnalyzer.Normalise(issuer.Name ?? issuer.Ticker ?? "unknown")}";
+
+    /// <summary>What the report says, independent of its format: form, issuer, owners by name, signature date, transactions.</summary>
+    private static string Fingerprint(OwnershipFiling filing)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{filing.DocumentType}|{IssuerKey(filing.Issuer)}|{filing.SignatureDate:yyyy-MM-dd}|");
+        text.AppendJoin(';', filing.ReportingOwners.Select(o => ShortSwingAnalyzer.Normalise(o.Name)).Order(StringComparer.Ordinal));
+        foreach (var t in filing.Transactions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"|{t.Table}:{t.Date:yyyy-MM-dd}:{t.Code}:{t.Shares?.ToString("0.####", CultureInfo.InvariantCulture)}:{t.Price?.ToString("0.####", CultureInfo.InvariantCulture)}:{t.AcquiredDisposed}");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -75,6 +75,23 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
+    public async Task The_same_report_in_other_bytes_is_not_stored_twice()
+    {
+        var original = File("buy.xml", "Doe Jane Q", "0001234567", Purchase(January10, 1000, 10.00m));
+        var resent = new Form4File("buy-resent.xml", [.. original.Content, .. Encoding.UTF8.GetBytes("\n<!-- resent -->\n")]);
+
+        await Import(FilingTime.Parse("2024-01-22"), original);
+        var again = await Import(FilingTime.Parse("2024-01-22"), resent);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.Skipped, Is.EqualTo(new[] { "buy-resent.xml" }));
+            Assert.That(again.ConcernsFiled, Is.Empty);
+            Assert.That(await Db.Read(db => db.OwnershipFilings.CountAsync()), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Purchase_and_sale_four_months_apart_in_separate_imports_file_one_short_swing_concern_with_the_profit()
     {
         var doe = await AddDirectoryPerson(Doe, "Jane Q. Doe", Role.Officer);

@@ -19,6 +19,7 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     IdempotencyKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     AccessionNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     DocumentType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     SourceFormat = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IssuerCik = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
@@ -199,6 +200,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                 name: "IX_OwnershipFilings_Due",
                 table: "OwnershipFilings",
                 column: "Due");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilings_Fingerprint",
+                table: "OwnershipFilings",
+                column: "Fingerprint");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OwnershipFilings_IdempotencyKey",

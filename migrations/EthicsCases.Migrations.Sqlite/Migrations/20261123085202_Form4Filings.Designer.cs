@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EthicsCases.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261123083900_Form4Filings")]
+    [Migration("20261123085202_Form4Filings")]
     partial class Form4Filings
     {
         /// <inheritdoc />
@@ -262,6 +262,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -312,6 +317,8 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

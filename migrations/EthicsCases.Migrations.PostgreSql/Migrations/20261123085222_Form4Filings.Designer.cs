@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EthicsCases.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261123083908_Form4Filings")]
+    [Migration("20261123085222_Form4Filings")]
     partial class Form4Filings
     {
         /// <inheritdoc />
@@ -269,6 +269,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -319,6 +324,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
