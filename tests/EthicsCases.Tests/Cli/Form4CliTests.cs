@@ -171,6 +171,7 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
         var caseId = first.GetProperty("concernsFiled").EnumerateArray().Single().GetGuid();
         var shown = (await _ethics.Run("case", "show", caseId.ToString(), "--as", "ac@alto.example", "--json")).Json;
         var subjects = await _db.Read(db => db.CaseSubjects.Where(s => s.CaseId == caseId).Select(s => s.PersonId).ToListAsync());
+        var audit = (await _ethics.Run("audit", "verify", "--json")).Json;
         Assert.Multiple(() =>
         {
             Assert.That(first.GetProperty("imported").GetInt32(), Is.EqualTo(1));
@@ -179,6 +180,7 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
             Assert.That(again.GetProperty("imported").GetInt32(), Is.Zero);
             Assert.That(again.GetProperty("concernsFiled").GetArrayLength(), Is.Zero);
             Assert.That(again.GetProperty("skipped").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(audit.GetProperty("valid").GetBoolean(), Is.True, "the import's directory events and the case's Filed event chain correctly");
         });
     }
 

@@ -55,6 +55,23 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
+    public async Task A_directory_person_acting_is_the_reporter_and_someone_outside_it_is_refused()
+    {
+        await AddDirectoryPerson(Graham, "Auste M. Graham", Role.GeneralCounsel);
+        var cfo = await Db.Read(db => db.People.Where(p => p.Email == Cast.Cfo).Select(p => p.Id).SingleAsync());
+
+        await Db.SendAs(Cast.Cfo, new ImportForm4([GrahamSeed()], FilingTime.Parse("2024-03-25")));
+
+        var stored = await Db.Read(db => db.Cases.Include(c => c.History).SingleAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.ReporterId, Is.EqualTo(cfo));
+            Assert.That(stored.History.Single().Actor, Is.EqualTo(Cast.Cfo));
+        });
+        Assert.That(() => Db.SendAs("stranger@test.example", new ImportForm4([GrahamSeed()], null)), Throws.TypeOf<ForbiddenException>());
+    }
+
+    [Test]
     public async Task Importing_the_same_filing_again_changes_nothing()
     {
         await AddDirectoryPerson(Graham, "Auste M. Graham", Role.GeneralCounsel);
