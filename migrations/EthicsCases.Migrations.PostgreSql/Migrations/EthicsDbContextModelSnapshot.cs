@@ -432,6 +432,328 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.ToTable("EvidenceFiles", (string)null);
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("OwnershipFilingFindings", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipFilingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccessionNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool?>("Aff10b5One")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BusinessDaysLate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CalendarVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("DateOfOriginalSubmission")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Filed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FiledAt")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuerCik")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IssuerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IssuerTicker")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LateTransactions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PeriodOfReport")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SignatureDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("SourceFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("OwnershipFilings", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipTransactionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcquiredDisposed")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DeemedExecutionDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FootnoteIds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FormType")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ownership")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<decimal?>("Price")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("Shares")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("SharesOwnedFollowing")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("OwnershipTransactions", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ReportingOwnerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cik")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("IsDirector")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsOfficer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsTenPercentOwner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OfficerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cik");
+
+                    b.HasIndex("FilingId");
+
+                    b.HasIndex("NormalisedName");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OwnershipFilingOwners", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ShortSwingPairRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InsiderKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Profit")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("PurchasePrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SaleDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("SalePrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Shares")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("InsiderKey", "IssuerKey", "PurchaseDate", "PurchasePrice", "SaleDate", "SalePrice")
+                        .IsUnique();
+
+                    b.ToTable("ShortSwingPairs", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -582,11 +904,66 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipTransactionRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("Transactions")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ReportingOwnerRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("ReportingOwners")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ShortSwingPairRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.EthicsCase", b =>
                 {
                     b.Navigation("History");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipFilingRecord", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("ReportingOwners");
+
+                    b.Navigation("Transactions");
                 });
 #pragma warning restore 612, 618
         }

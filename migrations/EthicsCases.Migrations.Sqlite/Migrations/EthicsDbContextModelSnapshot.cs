@@ -425,6 +425,328 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("EvidenceFiles", (string)null);
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("OwnershipFilingFindings", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipFilingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessionNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Aff10b5One")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BusinessDaysLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfOriginalSubmission")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Filed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledAt")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerCik")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerTicker")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LateTransactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodOfReport")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignatureDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Due");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("OwnershipFilings", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipTransactionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcquiredDisposed")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeemedExecutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FootnoteIds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormType")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ownership")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Price")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Shares")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SharesOwnedFollowing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("OwnershipTransactions", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ReportingOwnerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cik")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("IsDirector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsOfficer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsTenPercentOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cik");
+
+                    b.HasIndex("FilingId");
+
+                    b.HasIndex("NormalisedName");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OwnershipFilingOwners", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ShortSwingPairRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsiderKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Profit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PurchasePrice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SaleDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SalePrice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Shares")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("InsiderKey", "IssuerKey", "PurchaseDate", "PurchasePrice", "SaleDate", "SalePrice")
+                        .IsUnique();
+
+                    b.ToTable("ShortSwingPairs", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -575,11 +897,66 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipTransactionRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("Transactions")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ReportingOwnerRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.Filings.OwnershipFilingRecord", null)
+                        .WithMany("ReportingOwners")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.ShortSwingPairRecord", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.EthicsCase", b =>
                 {
                     b.Navigation("History");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Filings.OwnershipFilingRecord", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("ReportingOwners");
+
+                    b.Navigation("Transactions");
                 });
 #pragma warning restore 612, 618
         }

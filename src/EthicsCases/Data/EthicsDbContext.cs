@@ -38,6 +38,18 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>Hashed report keys and passwords of anonymous reports.</summary>
     public DbSet<AnonymousCredential> AnonymousCredentials => Set<AnonymousCredential>();
 
+    /// <summary>Imported Section 16 ownership filings (Forms 3, 4, 5).</summary>
+    public DbSet<Domain.Filings.OwnershipFilingRecord> OwnershipFilings => Set<Domain.Filings.OwnershipFilingRecord>();
+
+    /// <summary>Reporting owners of imported filings and their directory links.</summary>
+    public DbSet<Domain.Filings.ReportingOwnerRecord> OwnershipFilingOwners => Set<Domain.Filings.ReportingOwnerRecord>();
+
+    /// <summary>Transactions of imported filings.</summary>
+    public DbSet<Domain.Filings.OwnershipTransactionRecord> OwnershipTransactions => Set<Domain.Filings.OwnershipTransactionRecord>();
+
+    /// <summary>Section 16(b) pairs already reported in a concern.</summary>
+    public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,6 +13,40 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "OwnershipFilings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    AccessionNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SourceFormat = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IssuerCik = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IssuerTicker = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IssuerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignatureDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodOfReport = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateOfOriginalSubmission = table.Column<DateOnly>(type: "date", nullable: true),
+                    Aff10b5One = table.Column<bool>(type: "boolean", nullable: true),
+                    Filed = table.Column<DateOnly>(type: "date", nullable: true),
+                    FiledAt = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: true),
+                    Late = table.Column<bool>(type: "boolean", nullable: true),
+                    BusinessDaysLate = table.Column<int>(type: "integer", nullable: true),
+                    LateTransactions = table.Column<int>(type: "integer", nullable: true),
+                    CalendarVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnershipFilings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -38,6 +72,38 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReferenceCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OwnershipTransactions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FilingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Table = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Security = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeemedExecutionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    FormType = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Timeliness = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Shares = table.Column<decimal>(type: "numeric", nullable: true),
+                    Price = table.Column<decimal>(type: "numeric", nullable: true),
+                    AcquiredDisposed = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    SharesOwnedFollowing = table.Column<decimal>(type: "numeric", nullable: true),
+                    Ownership = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    FootnoteIds = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnershipTransactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OwnershipTransactions_OwnershipFilings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "OwnershipFilings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +134,41 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     table.ForeignKey(
                         name: "FK_Cases_People_ReporterId",
                         column: x => x.ReporterId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OwnershipFilingOwners",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FilingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Cik = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NormalisedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDirector = table.Column<bool>(type: "boolean", nullable: true),
+                    IsOfficer = table.Column<bool>(type: "boolean", nullable: true),
+                    IsTenPercentOwner = table.Column<bool>(type: "boolean", nullable: true),
+                    OfficerTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Match = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReviewNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnershipFilingOwners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OwnershipFilingOwners_OwnershipFilings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "OwnershipFilings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OwnershipFilingOwners_People_PersonId",
+                        column: x => x.PersonId,
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -286,6 +387,60 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OwnershipFilingFindings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FilingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnershipFilingFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OwnershipFilingFindings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OwnershipFilingFindings_OwnershipFilings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "OwnershipFilings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShortSwingPairs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InsiderKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PurchasePrice = table.Column<decimal>(type: "numeric", nullable: false),
+                    SaleDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SalePrice = table.Column<decimal>(type: "numeric", nullable: false),
+                    Shares = table.Column<decimal>(type: "numeric", nullable: false),
+                    Profit = table.Column<decimal>(type: "numeric", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShortSwingPairs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShortSwingPairs_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AnonymousCredentials_KeyHash",
                 table: "AnonymousCredentials",
@@ -354,6 +509,57 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                 column: "UploadedById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingFindings_CaseId",
+                table: "OwnershipFilingFindings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingFindings_FilingId",
+                table: "OwnershipFilingFindings",
+                column: "FilingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingOwners_Cik",
+                table: "OwnershipFilingOwners",
+                column: "Cik");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingOwners_FilingId",
+                table: "OwnershipFilingOwners",
+                column: "FilingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingOwners_NormalisedName",
+                table: "OwnershipFilingOwners",
+                column: "NormalisedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilingOwners_PersonId",
+                table: "OwnershipFilingOwners",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilings_Due",
+                table: "OwnershipFilings",
+                column: "Due");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilings_Fingerprint",
+                table: "OwnershipFilings",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipFilings_IdempotencyKey",
+                table: "OwnershipFilings",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnershipTransactions_FilingId",
+                table: "OwnershipTransactions",
+                column: "FilingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Cik",
                 table: "People",
                 column: "Cik");
@@ -373,6 +579,17 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                 name: "IX_PriorAdvice_RecordedById",
                 table: "PriorAdvice",
                 column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShortSwingPairs_CaseId",
+                table: "ShortSwingPairs",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShortSwingPairs_InsiderKey_IssuerKey_PurchaseDate_PurchaseP~",
+                table: "ShortSwingPairs",
+                columns: new[] { "InsiderKey", "IssuerKey", "PurchaseDate", "PurchasePrice", "SaleDate", "SalePrice" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -397,10 +614,25 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                 name: "EvidenceFiles");
 
             migrationBuilder.DropTable(
+                name: "OwnershipFilingFindings");
+
+            migrationBuilder.DropTable(
+                name: "OwnershipFilingOwners");
+
+            migrationBuilder.DropTable(
+                name: "OwnershipTransactions");
+
+            migrationBuilder.DropTable(
                 name: "PriorAdvice");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "ShortSwingPairs");
+
+            migrationBuilder.DropTable(
+                name: "OwnershipFilings");
 
             migrationBuilder.DropTable(
                 name: "Cases");

@@ -1,0 +1,41 @@
+using EthicsCases.Data;
+using EthicsCases.Domain.Filings;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EthicsCases.Features.Form4;
+
+/// <summary>Reporting owners of stored filings that are not linked to a directory person: someone must match them.</summary>
+public sealed record ListForm4Review : IQuery<IReadOnlyList<Form4ReviewOwner>>;
+
+/// <summary>One owner to match, over all their stored filings.</summary>
+/// <param name="Name">Name as last filed.</param>
+/// <param name="Cik">Owner CIK, when filed.</param>
+/// <param name="Match">NeedsReview (near or ambiguous name) or NotInDirectory.</param>
+/// <param name="Reason">Why it was not linked, with the candidates.</param>
+/// <param name="Filings">How many stored filings name the owner.</param>
+/// <param name="Files">The files, oldest first.</param>
+public sealed record Form4ReviewOwner(string Name, string? Cik, OwnerMatch Match, string? Reason, int Filings, IReadOnlyList<string> Files);
+
+/// <summary>Groups unlinked owner rows by CIK, else by normalised name.</summary>
+public sealed class ListForm4ReviewHandler(EthicsDbContext db) : IQueryHandler<ListForm4Review, IReadOnlyList<Form4ReviewOwner>>
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Form4ReviewOwner>> Handle(ListForm4Review query, CancellationToken cancellationToken)
+    {
+        var rows = await db.OwnershipFilingOwners.AsNoTracking()
+            .Where(o => o.PersonId == null)
+            .Join(db.OwnershipFilings, o => o.FilingId, f => f.Id, (o, f) => new { Owner = o, f.SourceFileName, f.ImportedAt })
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => OwnerDirectory.InsiderKey(r.Owner))
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(r => r.ImportedAt).ToList();
+                var last = ordered[^1].Owner;
+                return new Form4ReviewOwner(last.Name, last.Cik, last.Match, last.ReviewNote, ordered.Count, ordered.Select(r => r.SourceFileName).ToList());
+            })
+            .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
