@@ -111,6 +111,7 @@ public static class WebSetup
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapCasesApi();
+        app.MapDeterminationsApi();
         app.MapAnonymousApi();
         app.MapRazorPages();
         return app;
