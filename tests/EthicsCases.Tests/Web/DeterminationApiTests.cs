@@ -107,6 +107,22 @@ public sealed class DeterminationApiTests
     }
 
     [Test]
+    public async Task Recording_a_determination_twice_is_409_naming_the_state()
+    {
+        var reference = await BeforeTheBoardAsync();
+        using var ac = _app.ClientAs(_ac);
+        using var first = await ac.PostAsJsonAsync($"/api/cases/{reference}/determination", new { violationFound = false, sanctions = Array.Empty<object>() });
+        using var second = await ac.PostAsJsonAsync($"/api/cases/{reference}/determination", new { violationFound = false, sanctions = Array.Empty<object>() });
+        using var problem = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(problem.RootElement.GetProperty("state").GetString(), Is.EqualTo("Closed"));
+        });
+    }
+
+    [Test]
     public async Task Notice_of_a_case_without_a_determined_violation_is_404()
     {
         var reference = await BeforeTheBoardAsync();
