@@ -38,6 +38,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Triage", Policies.Reviewer);
                 o.Conventions.AuthorizeFolder("/Review", Policies.AuditCommittee);
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.AuditCommittee);
+                o.Conventions.AuthorizeFolder("/Advice", Policies.AdviceLedger);
                 // Not behind sign-in: on a fresh local database nobody is in the directory yet to sign in as.
                 o.Conventions.AuthorizeFolder("/Admin", Policies.DemoData);
             })
@@ -111,6 +112,7 @@ public static class WebSetup
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapCasesApi();
+        app.MapDeterminationsApi();
         app.MapAnonymousApi();
         app.MapRazorPages();
         return app;

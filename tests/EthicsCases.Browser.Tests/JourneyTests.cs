@@ -26,8 +26,20 @@ public sealed partial class JourneyTests
     }
 
     [Test]
-    public async Task Officer_files_General_Counsel_refers_and_Audit_Committee_requests_Board_determination()
+    public async Task Officer_files_General_Counsel_refers_and_Audit_Committee_records_the_Board_determination()
     {
+        // Earlier, the General Counsel advised the controller on conflicts of interest (the prior-advice ledger).
+        var gc = await BrowserApp.SignInAsync(GeneralCounsel);
+        await gc.GotoAsync("/Advice");
+        await gc.FillAsync("#Date", "2026-01-12");
+        await gc.SelectOptionAsync("#AdvisedPerson", Controller);
+        await gc.SelectOptionAsync("#Category", "CodeOfEthicsViolation");
+        await gc.FillAsync("#Summary", "Contracts with relatives' firms need a conflict disclosure to the General Counsel before approval.");
+        await gc.ClickAsync("#record-advice button[type=submit]");
+        await Expect(gc.Locator(".flash.ok")).ToContainTextAsync("Advice to Jordan Reyes");
+        await Expect(gc.Locator("#advice-ledger")).ToContainTextAsync("conflict disclosure");
+        await BrowserApp.ScreenshotAsync(gc, "prior-advice");
+
         // The officer files, naming the controller.
         var officer = await BrowserApp.SignInAsync(Officer);
         await BrowserApp.ScreenshotAsync(officer, "home-officer");
@@ -46,7 +58,6 @@ public sealed partial class JourneyTests
         await BrowserApp.ScreenshotAsync(officer, "my-reports");
 
         // The General Counsel triages: accept, note, evidence, refer.
-        var gc = await BrowserApp.SignInAsync(GeneralCounsel);
         await gc.GotoAsync("/Triage");
         await Expect(gc.Locator("table.queue")).ToContainTextAsync(reference);
         await BrowserApp.ScreenshotAsync(gc, "triage-queue");
@@ -88,6 +99,52 @@ public sealed partial class JourneyTests
 
         await officer.GotoAsync("/Reports");
         await Expect(officer.Locator("table.grid")).ToContainTextAsync("Board determination");
+
+        // The Audit Committee records the Board's determination: the ledger pre-fills advised, the calculator recommends.
+        await ac.GotoAsync($"/Cases/{reference}");
+        await Expect(ac.Locator("#prior-advice")).ToContainTextAsync("conflict disclosure");
+        await Expect(ac.Locator("#Determination_Advised")).ToHaveValueAsync("yes");
+        await Expect(ac.Locator("#prior-violations")).ToContainTextAsync("0");
+        await ac.SelectOptionAsync("#Determination_Severity", "3");
+        await ac.FillAsync("#Determination_Occurrences", "1");
+        await ac.SelectOptionAsync("#Determination_Intent", "intentional");
+        await ac.ClickAsync("#calculate");
+        await Expect(ac.Locator("#calculator")).ToBeVisibleAsync();
+        await Expect(ac.Locator("#calculator")).ToContainTextAsync("Recommended");
+        await Expect(ac.Locator("#policy-version")).Not.ToBeEmptyAsync();
+        var recommended = (await ac.GetAttributeAsync("#recommendation", "data-sanction"))!;
+        var departing = recommended == "WrittenNotice" ? "Censure" : "WrittenNotice";
+
+        // A departure without a reason is refused next to the form, the values kept.
+        await ac.CheckAsync($"input[name='Determination.Sanctions'][value={departing}]");
+        await ac.FillAsync("#Determination_MeetingDate", "2026-11-20");
+        await ac.FillAsync("#Determination_Rationale", "The controller approved a contract with his brother-in-law's firm without disclosure, after advice.");
+        await ac.ClickAsync("#record-determination");
+        await Expect(ac.Locator("#determination-errors")).ToContainTextAsync("a departure needs a reason");
+        await Expect(ac.Locator("#Determination_Rationale")).ToHaveValueAsync(new Regex("brother-in-law"));
+        await Expect(ac.Locator($"input[name='Determination.Sanctions'][value={departing}]")).ToBeCheckedAsync();
+        await ac.FillAsync("#Determination_Reason", "First matter for this officer; the contract was cancelled before any payment.");
+        await ac.ClickAsync("#calculate");
+        await Expect(ac.Locator("#calculator")).ToContainTextAsync("Recommended");
+        await BrowserApp.ScreenshotAsync(ac, "determination-form");
+        await ac.ClickAsync("#record-determination");
+        await Expect(ac.Locator(".status")).ToContainTextAsync("Closed");
+        await Expect(ac.Locator(".status")).ToContainTextAsync("ViolationFound");
+
+        // The written notice downloads as a PDF.
+        var download = await ac.RunAndWaitForDownloadAsync(() => ac.ClickAsync("#notice-link"));
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(download.SuggestedFilename, Is.EqualTo($"{reference}-written-notice.pdf"));
+            Assert.That(System.Text.Encoding.ASCII.GetString(pdf, 0, 5), Is.EqualTo("%PDF-"));
+        });
+        await BrowserApp.ScreenshotAsync(ac, "case-determined");
+
+        // The reporter sees the outcome, not the notice.
+        await officer.GotoAsync($"/Cases/{reference}");
+        await Expect(officer.Locator(".status")).ToContainTextAsync("Closed");
+        await Expect(officer.Locator("#notice-link")).ToHaveCountAsync(0);
     }
 
     [Test]

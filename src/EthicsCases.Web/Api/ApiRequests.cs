@@ -14,3 +14,26 @@ public sealed record AnonymousCredentialsRequest(string ReportKey, string Passwo
 
 /// <summary>Body of <c>POST /api/anonymous/messages</c>.</summary>
 public sealed record AnonymousMessageRequest(string ReportKey, string Password, string Text);
+
+/// <summary>Body of <c>POST /api/sanctions/recommend</c>: the five factors as typed in (and optionally the category).</summary>
+public sealed record RecommendRequest(int? Severity, int? Occurrences, string? Intent, string? Advised, int? PriorViolations, string? Category);
+
+/// <summary>
+/// Body of <c>POST /api/cases/{key}/determination</c>: the fields of <c>ethics case determine</c>. There is no
+/// <c>priorViolations</c>: the count comes from the records.
+/// </summary>
+public sealed record DeterminationRequest(
+    bool ViolationFound,
+    IReadOnlyList<EthicsCases.Domain.Determinations.DeterminedSanction>? Sanctions,
+    int? Severity,
+    int? Occurrences,
+    string? Intent,
+    string? Advised,
+    string? AdvisedReason,
+    string? Reason,
+    string? Rationale,
+    string? Subject,
+    DateOnly? MeetingDate);
+
+/// <summary>Body of <c>POST /api/advice</c>.</summary>
+public sealed record AdviceRequest(string Person, string Category, DateOnly? Date, string Summary);

@@ -37,6 +37,9 @@ public static class Policies
     /// <summary>Audit Committee.</summary>
     public const string AuditCommittee = nameof(AuditCommittee);
 
+    /// <summary>General Counsel or Audit Committee (the prior-advice ledger).</summary>
+    public const string AdviceLedger = nameof(AdviceLedger);
+
     /// <summary>Loading demo data: an Administrator, or anyone in Local mode in Development.</summary>
     public const string DemoData = nameof(DemoData);
 
@@ -128,6 +131,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Reviewer, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee), nameof(Role.Board)))
             .AddPolicy(Policies.GeneralCounsel, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel)))
             .AddPolicy(Policies.AuditCommittee, p => p.RequireClaim(DirectoryRole, nameof(Role.AuditCommittee)))
+            .AddPolicy(Policies.AdviceLedger, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.DemoData, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(DirectoryRole, nameof(Role.Administrator))
                 || (mode == AuthMode.Local && environment.IsDevelopment())))

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using EthicsCases.Common;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Determinations;
+using EthicsCases.Domain.Sanctions;
 using EthicsCases.Features.Cases;
+using EthicsCases.Features.Determinations;
 using EthicsCases.Features.Evidence;
 using EthicsCases.Security;
 using Mediator;
@@ -59,8 +62,22 @@ public sealed class ApiAuthorizationMatrixTests
         ["POST /api/cases/{key}/triggers/CloseNoViolation"] = [Conflict, NotFound, Conflict, Conflict, NotFound, NotFound, NotFound],
     };
 
+    // Rows run on a Fraud case (routed to the Audit Committee alone) before the Board; the notice rows on one closed
+    // ViolationFound. These messages name their roles, and the role is checked before the case is looked up, so a
+    // person without the role hears 403 whatever the case (which says nothing about it); the Board sees a referred case.
+    private static readonly Dictionary<string, int[]> BoardEndpoints = new()
+    {
+        //                                   reporter   subject   GC        AC         board     admin     unrelated
+        ["GET /api/cases/{key}/determination-context"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
+        ["POST /api/cases/{key}/determination"] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        ["GET /api/cases/{key}/notice"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
+    };
+
     private static readonly Dictionary<string, int[]> GlobalEndpoints = new()
     {
+        ["POST /api/sanctions/recommend"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /api/advice"] = [Forbidden, Forbidden, Created, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["GET /api/advice"] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
         ["GET /api/cases"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /api/reports/mine"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /api/people"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
@@ -70,17 +87,24 @@ public sealed class ApiAuthorizationMatrixTests
     };
 
     private static IEnumerable<TestCaseData> Rows() =>
-        CaseEndpoints.Concat(GlobalEndpoints).SelectMany(e => Personas.Select((p, i) =>
+        CaseEndpoints.Concat(BoardEndpoints).Concat(GlobalEndpoints).SelectMany(e => Personas.Select((p, i) =>
             new TestCaseData(e.Key, p, e.Value[i]).SetName($"{e.Key} as {p} answers {e.Value[i]}")));
 
     private static IEnumerable<TestCaseData> Endpoints() =>
-        CaseEndpoints.Keys.Concat(GlobalEndpoints.Keys).Select(e => new TestCaseData(e).SetName($"{e} without a token answers 401"));
+        CaseEndpoints.Keys.Concat(BoardEndpoints.Keys).Concat(GlobalEndpoints.Keys).Select(e => new TestCaseData(e).SetName($"{e} without a token answers 401"));
 
     [TestCaseSource(nameof(Rows))]
     public async Task Endpoint_answers_exactly(string endpoint, string persona, int expected)
     {
-        var filed = await _app.FileAsync(_people["reporter"], ConcernCategory.CodeOfEthicsViolation, _people["subject"]);
+        var filed = BoardEndpoints.ContainsKey(endpoint)
+            ? await _app.FileAsync(_people["reporter"], ConcernCategory.Fraud, _people["subject"])
+            : await _app.FileAsync(_people["reporter"], ConcernCategory.CodeOfEthicsViolation, _people["subject"]);
         var evidenceId = await AttachAsync(filed.Reference);
+        if (BoardEndpoints.ContainsKey(endpoint))
+        {
+            await BeforeTheBoardAsync(filed.Reference, determined: endpoint.EndsWith("/notice", StringComparison.Ordinal));
+        }
+
         using var client = _app.ClientAs(_people[persona]);
 
         using var response = await SendAsync(client, endpoint, filed.Reference, evidenceId);
@@ -164,6 +188,36 @@ public sealed class ApiAuthorizationMatrixTests
         });
     }
 
+    [TestCase("GET /api/cases/{key}/determination-context")]
+    [TestCase("POST /api/cases/{key}/determination")]
+    [TestCase("GET /api/cases/{key}/notice")]
+    public async Task Audit_Committee_member_named_as_subject_cannot_find_the_case(string endpoint)
+    {
+        var recused = await _app.AddPersonAsync($"ac-{Guid.NewGuid():N}@example.com", "Rae Recused", Role.AuditCommittee);
+        var filed = await _app.FileAsync(_people["reporter"], ConcernCategory.Fraud, recused);
+        await BeforeTheBoardAsync(filed.Reference, determined: endpoint.EndsWith("/notice", StringComparison.Ordinal));
+        using var client = _app.ClientAs(recused);
+
+        using var response = await SendAsync(client, endpoint, filed.Reference, Guid.NewGuid());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), await response.Content.ReadAsStringAsync());
+    }
+
+    // Fraud goes to the Audit Committee alone: it accepts and asks the Board; "determined" records a violation too.
+    private async Task BeforeTheBoardAsync(string reference, bool determined)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Email = _people["auditCommittee"].Email;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new FireTrigger(reference, "Accept", null));
+        await mediator.Send(new FireTrigger(reference, "RequestBoardDetermination", null));
+        if (determined)
+        {
+            await mediator.Send(new DetermineCase(reference, true, [new DeterminedSanction(Sanction.WrittenNotice)], 1, 1, "inadvertent",
+                Reason: "Set up by the matrix test."));
+        }
+    }
+
     private async Task<Guid> AttachAsync(string reference)
     {
         await using var scope = _app.Services.CreateAsyncScope();
@@ -189,6 +243,15 @@ public sealed class ApiAuthorizationMatrixTests
             _ when url.EndsWith("/concerns", StringComparison.Ordinal) => JsonContent.Create(new
             {
                 category = "BooksAndRecords", summary = "Unrecorded rebate", details = "Seen in the March close.", subjectEmails = Array.Empty<string>(),
+            }),
+            _ when url.EndsWith("/determination", StringComparison.Ordinal) => JsonContent.Create(new { violationFound = false, sanctions = Array.Empty<object>() }),
+            _ when url.EndsWith("/sanctions/recommend", StringComparison.Ordinal) => JsonContent.Create(new
+            {
+                severity = 2, occurrences = 1, intent = "inadvertent", advised = "no", priorViolations = 0,
+            }),
+            _ when url.EndsWith("/advice", StringComparison.Ordinal) => JsonContent.Create(new
+            {
+                person = "subject@example.com", category = "BooksAndRecords", date = "2024-01-15", summary = "Explained how rebates are booked.",
             }),
             _ => JsonContent.Create(new { reason = "Reason given in the matrix test." }),
         };
