@@ -40,6 +40,7 @@ public sealed class Form4CheckCliTests
             Assert.That(owner.GetProperty("name").GetString(), Is.EqualTo("Auste M. Graham"));
             Assert.That(owner.GetProperty("isOfficer").GetBoolean(), Is.True);
             Assert.That(owner.GetProperty("officerTitle").GetString(), Does.StartWith("Gen. Counsel"));
+            Assert.That(owner.GetProperty("address").GetString(), Is.EqualTo("1300 South Second Street, Pekin, IL 61554"));
             Assert.That(trade.GetProperty("table").GetString(), Is.EqualTo("nonDerivative"));
             Assert.That(trade.GetProperty("security").GetString(), Is.EqualTo("Common Stock"));
             Assert.That(trade.GetProperty("date").GetString(), Is.EqualTo("2024-03-20"));

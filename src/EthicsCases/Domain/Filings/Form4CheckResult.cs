@@ -79,7 +79,8 @@ public sealed record ReportingOwnerResult(
     [property: JsonPropertyName("isDirector")] bool? IsDirector,
     [property: JsonPropertyName("isOfficer")] bool? IsOfficer,
     [property: JsonPropertyName("isTenPercentOwner")] bool? IsTenPercentOwner,
-    [property: JsonPropertyName("officerTitle")] string? OfficerTitle);
+    [property: JsonPropertyName("officerTitle")] string? OfficerTitle,
+    [property: JsonPropertyName("address")] string? Address = null);
 
 /// <summary>Transaction in the check output.</summary>
 public sealed record TransactionResult(

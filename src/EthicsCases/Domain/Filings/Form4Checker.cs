@@ -129,7 +129,8 @@ public static partial class Form4Checker
             DocumentType = filing.DocumentType,
             Issuer = new IssuerResult(filing.Issuer.Cik, filing.Issuer.Name, filing.Issuer.Ticker),
             ReportingOwners = filing.ReportingOwners
-                .Select(o => new ReportingOwnerResult(o.Cik, o.Name, o.IsDirector, o.IsOfficer, o.IsTenPercentOwner, o.OfficerTitle))
+                .Select(o => new ReportingOwnerResult(o.Cik, o.Name, o.IsDirector, o.IsOfficer, o.IsTenPercentOwner, o.OfficerTitle,
+                    o.Address is { } address && address.ToString() is { Length: > 0 } line ? line : null))
                 .ToList(),
             Transactions = filing.Transactions
                 .Select(t => new TransactionResult(
