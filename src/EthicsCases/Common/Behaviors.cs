@@ -75,9 +75,19 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
         return await next(message, cancellationToken);
     }
 
-    private static IReadOnlyList<Role>? RolesOf(TMessage message) =>
-        message.GetType().GetInterfaces().Contains(typeof(IRoleRequest))
-            ? (IReadOnlyList<Role>?)message.GetType().GetProperty(nameof(IRoleRequest.AllowedRoles),
+    // Read once per message type: the roles a message demands are part of its type.
+    private static IReadOnlyList<Role>? RolesOf(TMessage message) => RoleRequirement.For(message.GetType());
+}
+
+/// <summary>The roles an <see cref="IRoleRequest"/> message type demands, read once per type.</summary>
+internal static class RoleRequirement
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<Role>?> Cache = new();
+
+    /// <summary>The allowed roles, or null when the type demands none.</summary>
+    public static IReadOnlyList<Role>? For(Type messageType) => Cache.GetOrAdd(messageType, static type =>
+        type.GetInterfaces().Contains(typeof(IRoleRequest))
+            ? (IReadOnlyList<Role>?)type.GetProperty(nameof(IRoleRequest.AllowedRoles),
                 System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
-            : null;
+            : null);
 }
