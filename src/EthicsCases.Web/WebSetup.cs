@@ -39,6 +39,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Review", Policies.AuditCommittee);
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.AuditCommittee);
                 o.Conventions.AuthorizeFolder("/Advice", Policies.AdviceLedger);
+                o.Conventions.AuthorizeFolder("/Filings", Policies.Form4Monitor);
                 // Not behind sign-in: on a fresh local database nobody is in the directory yet to sign in as.
                 o.Conventions.AuthorizeFolder("/Admin", Policies.DemoData);
             })
@@ -114,6 +115,7 @@ public static class WebSetup
         app.MapCasesApi();
         app.MapDeterminationsApi();
         app.MapAnonymousApi();
+        app.MapForm4Api();
         app.MapRazorPages();
         return app;
     }

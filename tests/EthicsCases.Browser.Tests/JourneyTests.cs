@@ -198,6 +198,48 @@ public sealed partial class JourneyTests
         await Expect(ac.Locator("main")).ToContainTextAsync("General Counsel recused");
     }
 
+    [Test]
+    public async Task Section_16_Audit_Committee_imports_a_late_Form_4_and_finds_the_insider_in_the_Item_405_report()
+    {
+        await BrowserApp.AddPersonAsync("auste.graham@alto.example", "Auste M. Graham", "Gen. Counsel, VP", Role.Officer);
+        var seed = Path.GetFullPath(Path.Combine(BrowserApp.RepositoryRoot(), "..", "shared", "seeds", "form4-alto-graham-2024-03-20.txt"));
+        var ac = await BrowserApp.SignInAsync(AuditCommittee);
+
+        await ac.ClickAsync("nav.mainnav a:text('Form 4 filings')");
+        await ac.SetInputFilesAsync("#files", seed);
+        await ac.FillAsync("#FiledDate", "2024-03-25");
+        await ac.ClickAsync("#form4-upload button[type=submit]");
+
+        var filing = ac.Locator("article.filing");
+        await Expect(ac.Locator("#import-summary")).ToContainTextAsync("Imported 1 filing(s)");
+        await Expect(filing.Locator(".due")).ToHaveTextAsync("2024-03-22");
+        await Expect(filing.Locator(".timeliness")).ToContainTextAsync("Late by 1 business day(s)");
+        await Expect(filing.Locator("ul.findings")).ToContainTextAsync("LateFiling");
+        await Expect(filing.Locator("table.transactions")).ToContainTextAsync("71,660");
+        var concern = filing.Locator("ul.concerns a");
+        await Expect(concern).ToHaveTextAsync(ReferencePattern());
+        await BrowserApp.ScreenshotAsync(ac, "form4-import");
+
+        var reference = await concern.InnerTextAsync();
+        await concern.ClickAsync();
+        await Expect(ac.Locator("main")).ToContainTextAsync(reference);
+        await Expect(ac.Locator("main")).ToContainTextAsync("Auste M. Graham");
+
+        await ac.GotoAsync("/Filings/Item405");
+        await ac.FillAsync("#Year", "2024");
+        await ac.ClickAsync("#item405-year button[type=submit]");
+        var row = ac.Locator("#item405-people tbody tr", new() { HasText = "Auste M. Graham" });
+        await Expect(row).ToContainTextAsync("due 2024-03-22 filed 2024-03-25");
+        await Expect(row.Locator("td.num").First).ToHaveTextAsync("1");
+        await BrowserApp.ScreenshotAsync(ac, "item405");
+
+        // The officer does not see the pages or the link.
+        var officer = await BrowserApp.SignInAsync(Officer);
+        await Expect(officer.Locator("nav.mainnav")).Not.ToContainTextAsync("Form 4");
+        var refused = await officer.GotoAsync("/Filings/Item405");
+        Assert.That(refused!.Status, Is.EqualTo(403));
+    }
+
     [GeneratedRegex("EC-[0-9]{4}-[0-9]{4}")]
     private static partial Regex ReferencePattern();
 }

@@ -40,6 +40,12 @@ public static class Policies
     /// <summary>General Counsel or Audit Committee (the prior-advice ledger).</summary>
     public const string AdviceLedger = nameof(AdviceLedger);
 
+    /// <summary>
+    /// General Counsel or Audit Committee: Form 4 filings (check, import), the Item 405 report and the owner review list.
+    /// The SOP sends Section 16 matters to both; the Board reads Item 405 in the proxy draft, not here.
+    /// </summary>
+    public const string Form4Monitor = nameof(Form4Monitor);
+
     /// <summary>Loading demo data: an Administrator, or anyone in Local mode in Development.</summary>
     public const string DemoData = nameof(DemoData);
 
@@ -132,6 +138,7 @@ public static class AuthSetup
             .AddPolicy(Policies.GeneralCounsel, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel)))
             .AddPolicy(Policies.AuditCommittee, p => p.RequireClaim(DirectoryRole, nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.AdviceLedger, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
+            .AddPolicy(Policies.Form4Monitor, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.DemoData, p => p.RequireAssertion(ctx =>
                 ctx.User.HasClaim(DirectoryRole, nameof(Role.Administrator))
                 || (mode == AuthMode.Local && environment.IsDevelopment())))

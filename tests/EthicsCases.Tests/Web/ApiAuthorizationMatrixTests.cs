@@ -84,6 +84,11 @@ public sealed class ApiAuthorizationMatrixTests
         ["POST /api/concerns"] = [Created, Created, Created, Created, Created, Created, Created],
         ["GET /api/queue"] = [Forbidden, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden],
         ["GET /api/dashboard"] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        // Form 4: the General Counsel and the Audit Committee (policy Form4Monitor, checked before anything is read).
+        ["POST /api/form4/check"] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ["POST /api/form4/import"] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ["GET /api/form4/item405?year=2024"] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ["GET /api/form4/review"] = [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
     };
 
     private static IEnumerable<TestCaseData> Rows() =>
@@ -239,6 +244,7 @@ public sealed class ApiAuthorizationMatrixTests
         HttpContent content = url switch
         {
             _ when url.EndsWith("/evidence", StringComparison.Ordinal) => Upload(),
+            _ when url.StartsWith("/api/form4/", StringComparison.Ordinal) => Form4ApiTests.Upload("2024-03-25", Form4ApiTests.GrahamSeed()),
             _ when url.EndsWith("/messages", StringComparison.Ordinal) => JsonContent.Create(new { text = "A question about the invoices.", sharedWithReporter = false }),
             _ when url.EndsWith("/concerns", StringComparison.Ordinal) => JsonContent.Create(new
             {

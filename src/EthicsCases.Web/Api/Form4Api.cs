@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using EthicsCases.Features.Form4;
+using EthicsCases.Web.Auth;
+using EthicsCases.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EthicsCases.Web.Api;
+
+/// <summary>
+/// Section 16 filings under <c>/api/form4</c> for the General Counsel and the Audit Committee
+/// (<see cref="Policies.Form4Monitor"/>). Import, Item 405 and review Send the messages <c>ethics form4 import|item405|review</c>
+/// send; check runs the same pure checker as <c>ethics form4 check</c> and stores nothing.
+/// </summary>
+public static class Form4Api
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapForm4Api(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/form4").RequireAuthorization(Policies.Api, Policies.Form4Monitor).WithTags("Form 4");
+
+        api.MapPost("/check", async (IFormFileCollection files, [FromForm] string? filed, CancellationToken ct) =>
+            {
+                var when = Form4Uploads.ParseFiled(filed);
+                var (readable, unreadable) = await Form4Uploads.ReadAsync(files, ct);
+                var output = new JsonArray();
+                foreach (var item in Form4Uploads.Check(readable, when))
+                {
+                    output.Add(item.Result is { } result ? JsonNode.Parse(result.ToJson()) : BadFile(item.File, item.Error!));
+                }
+
+                foreach (var error in unreadable)
+                {
+                    output.Add(BadFile(error.File, error.Reason));
+                }
+
+                return TypedResults.Ok(output);
+            })
+            .DisableAntiforgery() // bearer-only endpoint: no ambient credential to forge
+            .WithName("CheckForm4")
+            .WithSummary("Parse and check filings (multipart field 'files', optional 'filed' YYYY-MM-DD[THH:MM] Eastern); one object per file as `ethics form4 check --json`, "
+                + "a bad file as {file, error}. Nothing is stored.");
+
+        api.MapPost("/import", async (IFormFileCollection files, [FromForm] string? filed, IMediator m, CancellationToken ct) =>
+            {
+                var when = Form4Uploads.ParseFiled(filed);
+                var (readable, unreadable) = await Form4Uploads.ReadAsync(files, ct);
+                var result = readable.Count == 0
+                    ? new ImportForm4Result(0, [], [], [], [], [])
+                    : await m.Send(new ImportForm4(readable, when), ct);
+                return TypedResults.Ok(result with { Errors = [.. unreadable, .. result.Errors] });
+            })
+            .DisableAntiforgery()
+            .WithName("ImportForm4")
+            .WithSummary("Import filings as `ethics form4 import --as` the caller: {imported, concernsFiled, skipped, errors, needsReview, filings}; "
+                + "a bad file is listed under errors with its reason and the others are imported.");
+
+        api.MapGet("/item405", (int? year, string? fiscalYearEnd, IMediator m, CancellationToken ct) =>
+                m.Send(new GetItem405Report(year ?? 0, string.IsNullOrWhiteSpace(fiscalYearEnd) ? null : fiscalYearEnd), ct))
+            .WithName("GetItem405Report")
+            .WithSummary("Delinquent Section 16(a) reports (Regulation S-K Item 405) for the fiscal year ending MM-DD (default 12-31) of 'year', as `ethics form4 item405`.");
+
+        api.MapGet("/review", (IMediator m, CancellationToken ct) => m.Send(new ListForm4Review(), ct))
+            .WithName("ListForm4Review")
+            .WithSummary("Reporting owners of imported filings not linked to a directory person, as `ethics form4 review`.");
+        return api;
+    }
+
+    // The same shape as the CLI's unreadable file: the contract's fields present (null or empty) plus the reason.
+    private static JsonObject BadFile(string file, string reason) => new()
+    {
+        ["file"] = file,
+        ["documentType"] = null,
+        ["issuer"] = null,
+        ["reportingOwners"] = new JsonArray(),
+        ["transactions"] = new JsonArray(),
+        ["signatureDate"] = null,
+        ["filed"] = null,
+        ["due"] = null,
+        ["late"] = null,
+        ["findings"] = new JsonArray(),
+        ["error"] = reason,
+    };
+}
