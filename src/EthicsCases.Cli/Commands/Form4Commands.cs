@@ -55,7 +55,7 @@ public static class Form4Commands
                 {
                     failed++;
                     runner.Err.WriteLine($"ethics: {path}: {e.Message}");
-                    output.Add(BadFile(path, e.Message));
+                    output.Add(Form4CheckResult.Unreadable(path, e.Message));
                 }
             }
 
@@ -157,21 +157,6 @@ public static class Form4Commands
         }
     }
 
-    /// <summary>A file that could not be read, with the contract's fields present (null) so consumers can iterate safely.</summary>
-    private static JsonObject BadFile(string path, string reason) => new()
-    {
-        ["file"] = path,
-        ["documentType"] = null,
-        ["issuer"] = null,
-        ["reportingOwners"] = new JsonArray(),
-        ["transactions"] = new JsonArray(),
-        ["signatureDate"] = null,
-        ["filed"] = null,
-        ["due"] = null,
-        ["late"] = null,
-        ["findings"] = new JsonArray(),
-        ["error"] = reason,
-    };
 
     private static void PrintHuman(TextWriter o, Form4CheckResult r)
     {

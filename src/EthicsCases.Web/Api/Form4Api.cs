@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EthicsCases.Domain.Filings;
 using EthicsCases.Features.Form4;
 using EthicsCases.Web.Auth;
 using EthicsCases.Web.Infrastructure;
@@ -26,12 +27,12 @@ public static class Form4Api
                 var output = new JsonArray();
                 foreach (var item in Form4Uploads.Check(readable, when))
                 {
-                    output.Add(item.Result is { } result ? JsonNode.Parse(result.ToJson()) : BadFile(item.File, item.Error!));
+                    output.Add(item.Result is { } result ? JsonNode.Parse(result.ToJson()) : Form4CheckResult.Unreadable(item.File, item.Error!));
                 }
 
                 foreach (var error in unreadable)
                 {
-                    output.Add(BadFile(error.File, error.Reason));
+                    output.Add(Form4CheckResult.Unreadable(error.File, error.Reason));
                 }
 
                 return TypedResults.Ok(output);
@@ -66,19 +67,4 @@ public static class Form4Api
         return api;
     }
 
-    // The same shape as the CLI's unreadable file: the contract's fields present (null or empty) plus the reason.
-    private static JsonObject BadFile(string file, string reason) => new()
-    {
-        ["file"] = file,
-        ["documentType"] = null,
-        ["issuer"] = null,
-        ["reportingOwners"] = new JsonArray(),
-        ["transactions"] = new JsonArray(),
-        ["signatureDate"] = null,
-        ["filed"] = null,
-        ["due"] = null,
-        ["late"] = null,
-        ["findings"] = new JsonArray(),
-        ["error"] = reason,
-    };
 }

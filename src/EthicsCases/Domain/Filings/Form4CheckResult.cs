@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace EthicsCases.Domain.Filings;
@@ -64,6 +65,25 @@ public sealed record Form4CheckResult
 
     /// <summary>The contract JSON for this result.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>
+    /// The array element for a file that could not be read: the contract's fields present (null or empty) so consumers
+    /// can iterate safely, plus the reason. Shared by the CLI and the API.
+    /// </summary>
+    public static JsonObject Unreadable(string file, string reason) => new()
+    {
+        ["file"] = file,
+        ["documentType"] = null,
+        ["issuer"] = null,
+        ["reportingOwners"] = new JsonArray(),
+        ["transactions"] = new JsonArray(),
+        ["signatureDate"] = null,
+        ["filed"] = null,
+        ["due"] = null,
+        ["late"] = null,
+        ["findings"] = new JsonArray(),
+        ["error"] = reason,
+    };
 }
 
 /// <summary>Issuer in the check output.</summary>
