@@ -41,6 +41,7 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider 
     {
         var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
         var category = Enum.Parse<ConcernCategory>(command.Category);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ethicsCase = await FileConcernHandler.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
             command.Details, null, subjects, cancellationToken, CaseThread.AnonymousReporter);
 
@@ -48,7 +49,8 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider 
         var password = AnonymousSecrets.NewPassword();
         var (hash, salt) = AnonymousSecrets.HashPassword(password);
         db.AnonymousCredentials.Add(new AnonymousCredential(ethicsCase.Id, AnonymousSecrets.HashKey(key), hash, salt, AnonymousSecrets.Iterations));
-        await db.SaveOrConflictAsync("The reference counter", cancellationToken);
+        await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new AnonymousReceipt(ethicsCase.Reference, key, password, ethicsCase.State);
     }
 }

@@ -43,12 +43,17 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
         }
 
         var category = Enum.Parse<ConcernCategory>(command.Category);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ethicsCase = await FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary, command.Details, reporter, subjects, cancellationToken);
-        await db.SaveOrConflictAsync("The reference counter", cancellationToken);
+        await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new FiledConcern(ethicsCase.Id, ethicsCase.Reference, ethicsCase.State, ethicsCase.RoutedTo);
     }
 
-    /// <summary>Creates the case and its first audit event in the pending unit of work (shared with automatic filers).</summary>
+    /// <summary>
+    /// Creates the case and its first audit event in the pending unit of work (shared with automatic filers). Call it
+    /// inside a transaction: the reference number is taken there.
+    /// </summary>
     internal static async Task<EthicsCase> FileAsync(EthicsDbContext db, DateTime now, ConcernCategory category, string summary,
         string? details, Person? reporter, IReadOnlyList<Person> subjects, CancellationToken ct, string? reporterLabel = null)
     {

@@ -35,6 +35,20 @@ public sealed class FileConcernTests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
+    public async Task People_filing_at_the_same_moment_all_succeed_with_distinct_references()
+    {
+        var filed = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            await Db.SendAs(i % 2 == 0 ? Cast.Cfo : Cast.Controller, new FileConcern("Fraud", $"Concern {i}", null, [])))));
+
+        var stored = await Db.Read(db => db.Cases.Select(c => c.Reference).ToListAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(filed.Select(f => f.Reference), Is.Unique);
+            Assert.That(stored, Is.EquivalentTo(Enumerable.Range(1, 8).Select(n => $"EC-2026-{n:D4}")));
+        });
+    }
+
+    [Test]
     public void Unknown_category_and_missing_summary_are_rejected_by_field()
     {
         var error = Assert.ThrowsAsync<ValidationFailedException>(() => Db.SendAs(Cast.Cfo, new FileConcern("Gossip", "", null, [])));
