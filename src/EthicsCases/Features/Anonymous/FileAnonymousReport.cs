@@ -14,7 +14,7 @@ namespace EthicsCases.Features.Anonymous;
 /// with the report key and password returned here, which are shown once and stored only as hashes.
 /// </summary>
 public sealed record FileAnonymousReport(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
-    : ICommand<AnonymousReceipt>;
+    : ICommand<AnonymousReceipt>, IConcernContent;
 
 /// <summary>What the anonymous reporter must keep: the only copy of the key and the password.</summary>
 public sealed record AnonymousReceipt(string Reference, string ReportKey, string Password, CaseState State);
@@ -23,14 +23,7 @@ public sealed record AnonymousReceipt(string Reference, string ReportKey, string
 public sealed class FileAnonymousReportValidator : AbstractValidator<FileAnonymousReport>
 {
     /// <summary>Declares the rules.</summary>
-    public FileAnonymousReportValidator()
-    {
-        RuleFor(c => c.Category).Must(c => Enum.TryParse<ConcernCategory>(c, ignoreCase: false, out _))
-            .WithMessage(c => $"'{c.Category}' is not a category; use one of {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
-        RuleFor(c => c.Summary).NotEmpty().MaximumLength(500);
-        RuleFor(c => c.Details).MaximumLength(20_000);
-        RuleFor(c => c.SubjectEmails).Must(s => s.Count <= 20).WithMessage("Name at most 20 subjects.");
-    }
+    public FileAnonymousReportValidator() => Include(new ConcernContentRules());
 }
 
 /// <summary>Files through the same routing as every concern, then stores the credential hashes in the same save.</summary>

@@ -10,16 +10,32 @@ namespace EthicsCases.Features.Concerns;
 
 /// <summary>The signed-in person files a concern under SOP II-031, naming any subjects from the directory.</summary>
 public sealed record FileConcern(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
-    : ICommand<FiledConcern>, IActorRequest;
+    : ICommand<FiledConcern>, IActorRequest, IConcernContent;
 
 /// <summary>The filed case and where the SOP sent it.</summary>
 public sealed record FiledConcern(Guid CaseId, string Reference, CaseState State, IReadOnlyList<Role> RoutedTo);
 
-/// <summary>Rules for a concern.</summary>
-public sealed class FileConcernValidator : AbstractValidator<FileConcern>
+/// <summary>What every concern carries, signed in or anonymous.</summary>
+public interface IConcernContent
+{
+    /// <summary>SOP category name.</summary>
+    string Category { get; }
+
+    /// <summary>One line.</summary>
+    string Summary { get; }
+
+    /// <summary>The account.</summary>
+    string? Details { get; }
+
+    /// <summary>Directory e-mails of the people the concern is about.</summary>
+    IReadOnlyList<string> SubjectEmails { get; }
+}
+
+/// <summary>Rules for a concern's content, whoever files it.</summary>
+public sealed class ConcernContentRules : AbstractValidator<IConcernContent>
 {
     /// <summary>Declares the rules.</summary>
-    public FileConcernValidator()
+    public ConcernContentRules()
     {
         RuleFor(c => c.Category).Must(c => Enum.TryParse<ConcernCategory>(c, ignoreCase: false, out _))
             .WithMessage(c => $"'{c.Category}' is not a category; use one of {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
@@ -27,6 +43,13 @@ public sealed class FileConcernValidator : AbstractValidator<FileConcern>
         RuleFor(c => c.Details).MaximumLength(20_000);
         RuleFor(c => c.SubjectEmails).Must(s => s.Count <= 20).WithMessage("Name at most 20 subjects.");
     }
+}
+
+/// <summary>Rules for a concern.</summary>
+public sealed class FileConcernValidator : AbstractValidator<FileConcern>
+{
+    /// <summary>Declares the rules.</summary>
+    public FileConcernValidator() => Include(new ConcernContentRules());
 }
 
 /// <summary>Routes the concern by category and recusal, stores it in Intake and audits the filing.</summary>
