@@ -9,9 +9,6 @@ namespace EthicsCases.Domain;
 /// </summary>
 public static class CaseAccess
 {
-    /// <summary>Whether <paramref name="person"/> may see <paramref name="ethicsCase"/> (subjects must be loaded).</summary>
-    public static bool CanSee(EthicsCase ethicsCase, Person person) => VisibleTo(person).Compile()(ethicsCase);
-
     /// <summary>The visibility rule as an expression that EF Core translates to SQL.</summary>
     public static Expression<Func<EthicsCase, bool>> VisibleTo(Person person)
     {

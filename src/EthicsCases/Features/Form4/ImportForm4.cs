@@ -327,8 +327,6 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         var by = reporter is not null && subjects.All(s => s.Id != reporter.Id) ? reporter : null;
         var ethicsCase = await FileConcernHandler.FileAsync(db, now, ConcernCategory.SecuritiesLawViolation, Truncate(summary, 500), details,
             by, subjects, ct, by is null ? MonitorLabel : null);
-        // The reference counter is read again for the next concern: save it now so the next number follows on.
-        await db.SaveChangesAsync(ct);
         return ethicsCase.Id;
     }
 
