@@ -78,10 +78,6 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
         }
     }
 
-    /// <summary>Sends a Mediator message as <paramref name="actAs"/>.</summary>
-    public Task<int> SendAsync<T>(ParseResult parse, string? actAs, IRequest<T> request, Action<T, TextWriter> human, CancellationToken ct) =>
-        RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(request, token), human, ct);
-
     /// <summary>Sends a Mediator command as <paramref name="actAs"/>.</summary>
     public Task<int> SendAsync<T>(ParseResult parse, string? actAs, ICommand<T> command, Action<T, TextWriter> human, CancellationToken ct) =>
         RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(command, token), human, ct);
