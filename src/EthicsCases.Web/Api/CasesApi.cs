@@ -46,11 +46,7 @@ public static class CasesApi
         api.MapGet("/dashboard", (IMediator m, CancellationToken ct) => m.Send(new ShowDashboard(), ct))
             .WithName("Dashboard").WithSummary("Open cases by state and category (Audit Committee).");
 
-        var cases = api.MapGroup("/cases/{key}").AddEndpointFilter((context, next) =>
-        {
-            context.HttpContext.Items[RejectionHandler.CaseKeyItem] = context.HttpContext.GetRouteValue("key");
-            return next(context);
-        });
+        var cases = api.MapGroup("/cases/{key}");
         cases.MapGet("", (string key, IMediator m, CancellationToken ct) => m.Send(new ShowCase(key), ct))
             .WithName("ShowCase").WithSummary("One case as the signed-in person may see it.");
 

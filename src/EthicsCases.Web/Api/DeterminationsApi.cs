@@ -23,11 +23,7 @@ public static class DeterminationsApi
                 m.Send(new RecommendSanction(body.Severity, body.Occurrences, body.Intent, body.Advised, body.PriorViolations, body.Category), ct))
             .WithName("RecommendSanction").WithSummary("What the sanction policy in force recommends for the five factors as typed in.");
 
-        var cases = api.MapGroup("/cases/{key}").AddEndpointFilter((context, next) =>
-        {
-            context.HttpContext.Items[RejectionHandler.CaseKeyItem] = context.HttpContext.GetRouteValue("key");
-            return next(context);
-        });
+        var cases = api.MapGroup("/cases/{key}");
 
         cases.MapGet("/determination-context", (string key, string? subject, int? severity, int? occurrences, string? intent, string? advised,
                     IMediator m, CancellationToken ct) =>

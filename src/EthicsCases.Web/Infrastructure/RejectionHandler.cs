@@ -1,24 +1,17 @@
-using EthicsCases.Common;
-using EthicsCases.Data;
 using EthicsCases.Domain;
-using EthicsCases.Domain.Workflow;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Web.Infrastructure;
 
 /// <summary>
-/// Turns the application's refusals into RFC 9457 problem details (docs/api-errors.md):
+/// Turns the application's refusals into RFC 9457 problem details (docs/web.md, ADR-008):
 /// validation 400 (errors by field), not found 404, forbidden 403, conflict 409; a trigger that does not exist in
 /// the case's current state is 409 (the state moved on), one that exists but is not this person's to fire is 403.
 /// Both carry <c>state</c> and <c>permittedTriggers</c>.
 /// </summary>
 public sealed class RejectionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    /// <summary>HttpContext item holding the case key of the current request.</summary>
-    public const string CaseKeyItem = "ethics.caseKey";
-
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,9 +30,7 @@ public sealed class RejectionHandler(IProblemDetailsService problems) : IExcepti
             NotFoundException => StatusCodes.Status404NotFound,
             ForbiddenException => StatusCodes.Status403Forbidden,
             ConflictException => StatusCodes.Status409Conflict,
-            TriggerNotPermittedException t => await IsDefinedHereAsync(httpContext, t, cancellationToken)
-                ? StatusCodes.Status403Forbidden
-                : StatusCodes.Status409Conflict,
+            TriggerNotPermittedException t => t.DefinedInState ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
         problem.Title ??= problem.Status switch
@@ -59,19 +50,5 @@ public sealed class RejectionHandler(IProblemDetailsService problems) : IExcepti
 
         httpContext.Response.StatusCode = problem.Status.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    private static async Task<bool> IsDefinedHereAsync(HttpContext httpContext, TriggerNotPermittedException t, CancellationToken ct)
-    {
-        var actor = httpContext.RequestServices.GetRequiredService<ActorContext>().Person;
-        // The exception handler runs with the route values cleared; the case endpoints leave the key in Items.
-        if (actor is null || httpContext.Items[CaseKeyItem] is not string key)
-        {
-            return true;
-        }
-
-        var db = httpContext.RequestServices.GetRequiredService<EthicsDbContext>();
-        var ethicsCase = await db.Cases.AsNoTracking().ByKey(key).SingleOrDefaultAsync(ct);
-        return ethicsCase is not null && new CaseWorkflow(ethicsCase, actor).IsDefinedHere(t.Trigger);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ForbiddenException(string message) : RejectedException(messa
 public sealed class ConflictException(string message) : RejectedException(message);
 
 /// <summary>A trigger this person may not fire now; the message names the state and what they may fire.</summary>
-public sealed class TriggerNotPermittedException(CaseTrigger trigger, CaseState state, IReadOnlyList<CaseTrigger> permitted)
+public sealed class TriggerNotPermittedException(CaseTrigger trigger, CaseState state, IReadOnlyList<CaseTrigger> permitted, bool definedInState)
     : RejectedException(
         $"Trigger '{trigger}' is not permitted in state '{state}'. " +
         (permitted.Count == 0
@@ -40,4 +40,10 @@ public sealed class TriggerNotPermittedException(CaseTrigger trigger, CaseState 
 
     /// <summary>What the person may fire now.</summary>
     public IReadOnlyList<CaseTrigger> Permitted { get; } = permitted;
+
+    /// <summary>
+    /// Whether the trigger leads anywhere from this state for someone: true means "not yours to fire" (forbidden),
+    /// false means "not possible in this state" (a conflict with the case's state).
+    /// </summary>
+    public bool DefinedInState { get; } = definedInState;
 }

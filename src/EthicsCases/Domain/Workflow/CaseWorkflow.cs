@@ -92,7 +92,7 @@ public sealed class CaseWorkflow
         var permitted = await PermittedTriggersAsync();
         if (!permitted.Contains(trigger))
         {
-            throw new TriggerNotPermittedException(trigger, _case.State, permitted);
+            throw new TriggerNotPermittedException(trigger, _case.State, permitted, IsDefinedHere(trigger));
         }
 
         if (ReasonRequired.Contains(trigger) && string.IsNullOrWhiteSpace(reason))

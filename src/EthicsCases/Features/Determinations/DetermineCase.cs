@@ -118,7 +118,7 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         {
             // The workflow would refuse too; saying so first spares the recorder a list of factor errors.
             throw new TriggerNotPermittedException(CaseTrigger.RecordDetermination, ethicsCase.State,
-                await new CaseWorkflow(ethicsCase, me).PermittedTriggersAsync());
+                await new CaseWorkflow(ethicsCase, me).PermittedTriggersAsync(), definedInState: false);
         }
 
         var person = await IndividualAsync(ethicsCase, command.Subject, command.ViolationFound, cancellationToken);
