@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +12,7 @@ namespace EthicsCases.Web.Auth;
 /// someone through the door; what they may do comes from the directory, the same source the CLI and the Mediator
 /// authorization behaviour use, so a stale token cannot outlive a role change.
 /// </summary>
-public sealed class DirectoryClaimsTransformation(EthicsDbContext db) : IClaimsTransformation
+public sealed class DirectoryClaimsTransformation(EthicsDbContext db, ActorContext actor) : IClaimsTransformation
 {
     /// <inheritdoc />
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
@@ -28,6 +29,9 @@ public sealed class DirectoryClaimsTransformation(EthicsDbContext db) : IClaimsT
         {
             return principal;
         }
+
+        // The Mediator authorization behaviour of this request reuses the person just read.
+        actor.Resolved(person);
 
         var identity = new ClaimsIdentity("directory");
         identity.AddClaim(new Claim(AuthSetup.DirectoryPersonId, person.Id.ToString()));

@@ -12,8 +12,19 @@ public sealed class ActorContext
     /// <summary>The e-mail of the signed-in person, or null when nobody is.</summary>
     public string? Email { get; set; }
 
-    /// <summary>Set by the authorization behaviour once the actor is found in the directory.</summary>
+    /// <summary>Set once the actor is found in the directory (by the authorization behaviour, or by the host's sign-in).</summary>
     public Person? Person { get; internal set; }
+
+    /// <summary>
+    /// The host has just read the signed-in person from the directory (the web app's claims transformation does): the
+    /// authorization behaviour reuses it for this scope instead of reading it again.
+    /// </summary>
+    public void Resolved(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        Email = person.Email;
+        Person = person;
+    }
 
     /// <summary>The resolved actor; only valid inside handlers of <see cref="IActorRequest"/> messages.</summary>
     public Person Current => Person ?? throw new InvalidOperationException("No actor was resolved for this request.");

@@ -53,8 +53,13 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
             }
 
             var email = Person.NormalizeEmail(actor.Email);
-            actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
-                ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
+            // One directory read per scope: a page that sends several messages, or a host that already resolved the
+            // person, does not read it again.
+            if (actor.Person?.Email != email)
+            {
+                actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
+                    ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
+            }
 
             var allowed = RolesOf(message);
             if (allowed is not null && !allowed.Any(actor.Person.Has))
