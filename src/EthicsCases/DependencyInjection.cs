@@ -21,6 +21,9 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddDbContext<EthicsDbContext>(database.Configure);
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section))
+            .Validate(o => o.OverdueAfterBusinessDays is >= 0 and <= 250, "Triage:OverdueAfterBusinessDays must be between 0 and 250.")
+            .ValidateOnStart();
         services.AddScoped<ActorContext>();
         services.AddValidatorsFromAssemblyContaining<EthicsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddMediator((MediatorOptions options) =>

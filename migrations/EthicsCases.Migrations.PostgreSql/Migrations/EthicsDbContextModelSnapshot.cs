@@ -358,10 +358,6 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Substate")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -351,10 +351,6 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Substate")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)

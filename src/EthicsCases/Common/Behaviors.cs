@@ -11,7 +11,6 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    /// <inheritdoc />
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
@@ -42,7 +41,6 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    /// <inheritdoc />
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is IActorRequest)

@@ -29,7 +29,6 @@ internal sealed class EthicsCaseConfiguration : IEntityTypeConfiguration<EthicsC
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.Property(c => c.Summary).HasMaxLength(500).IsRequired();
         builder.Property(c => c.Details).HasMaxLength(20_000);
-        builder.Property(c => c.Substate).HasMaxLength(60);
         builder.Property(c => c.LastAuditHash).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(c => c.RoutedTo).ElementType(e => e.HasConversion<string>());

@@ -11,7 +11,6 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>The company directory.</summary>
     public DbSet<Person> People => Set<Person>();
 
-    /// <summary>Cases.</summary>
     public DbSet<EthicsCase> Cases => Set<EthicsCase>();
 
     /// <summary>Who is named in which case.</summary>
@@ -50,14 +49,12 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>Section 16(b) pairs already reported in a concern.</summary>
     public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
 
-    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EthicsDbContext).Assembly);
     }
 
-    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -29,4 +29,15 @@ public static class CaseAccess
         && (person.Has(Role.AuditCommittee)
             || (person.Has(Role.GeneralCounsel) && ethicsCase.IsRoutedToGeneralCounsel)
             || (person.Has(Role.Board) && ethicsCase.ReferredToBoard));
+
+    /// <summary>Who may read the written notice of a determined violation: the Audit Committee and the Board.</summary>
+    public static IReadOnlyList<Role> NoticeReaders { get; } = [Role.AuditCommittee, Role.Board];
+
+    /// <summary>Whether the person may fetch the case's written notice (a determined violation, a reviewer who reads notices).</summary>
+    public static bool MayFetchNotice(EthicsCase ethicsCase, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(ethicsCase);
+        ArgumentNullException.ThrowIfNull(person);
+        return ethicsCase.Outcome == CaseOutcome.ViolationFound && IsReviewer(ethicsCase, person) && NoticeReaders.Any(person.Has);
+    }
 }

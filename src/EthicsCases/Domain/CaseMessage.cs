@@ -23,10 +23,8 @@ public sealed class CaseMessage
         At = at;
     }
 
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; private set; }
 
-    /// <summary>The case.</summary>
     public Guid CaseId { get; private set; }
 
     /// <summary>The directory person who wrote it; null for the anonymous reporter.</summary>

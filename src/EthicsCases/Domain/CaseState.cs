@@ -1,6 +1,6 @@
 namespace EthicsCases.Domain;
 
-/// <summary>Top-level states of a case (CONTRACT.md).</summary>
+/// <summary>Top-level states of a case (docs/contract.md).</summary>
 public enum CaseState
 {
     /// <summary>Filed, awaiting triage.</summary>
@@ -32,7 +32,7 @@ public enum CaseOutcome
     Dismissed,
 }
 
-/// <summary>Workflow triggers (CONTRACT.md); the names are used by the CLI and the API.</summary>
+/// <summary>Workflow triggers (docs/contract.md); the names are used by the CLI and the API.</summary>
 public enum CaseTrigger
 {
     /// <summary>Intake to General Counsel or Audit Committee review.</summary>

@@ -13,7 +13,6 @@ public sealed class CaseSubject
         PersonId = personId;
     }
 
-    /// <summary>The case.</summary>
     public Guid CaseId { get; private set; }
 
     /// <summary>The person named.</summary>

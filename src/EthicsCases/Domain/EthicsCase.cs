@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using EthicsCases.Domain.Workflow;
 
 namespace EthicsCases.Domain;
@@ -12,8 +15,7 @@ public sealed class EthicsCase
     {
     }
 
-    /// <summary>Files a new case in <see cref="CaseState.Intake"/>, routed by the SOP and recusing its subjects.</summary>
-    public EthicsCase(Guid id, string reference, ConcernCategory category, string summary, string? details,
+    private EthicsCase(Guid id, string reference, ConcernCategory category, string summary, string? details,
         Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, DateTime filedAt)
     {
         Id = id;
@@ -33,7 +35,30 @@ public sealed class EthicsCase
         UpdatedAt = filedAt;
     }
 
-    /// <summary>Stable identifier.</summary>
+    /// <summary>
+    /// Files a new case in <see cref="CaseState.Intake"/>, routed by the SOP and recusing its subjects, with its
+    /// <c>Filed</c> audit event. <paramref name="reporterLabel"/> names a reporter who is not a directory person
+    /// (the anonymous reporter, the Form 4 monitor).
+    /// </summary>
+    public static EthicsCase File(string reference, DateTime filedAt, ConcernCategory category, string summary, string? details,
+        Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, string? reporterLabel = null)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var ethicsCase = new EthicsCase(Guid.NewGuid(), reference, category, summary, details, reporter, subjects, generalCounsels, filedAt);
+        ethicsCase.Record(reporter, "Filed", filedAt, to: nameof(CaseState.Intake), actorLabel: reporterLabel,
+            data: JsonSerializer.Serialize(new
+            {
+                category = category.ToString(),
+                routedTo = ethicsCase.RoutedTo.Select(r => r.ToString()),
+                generalCounselRecused = ethicsCase.GeneralCounselRecused,
+                subjects = subjects.Select(s => s.Email),
+            }));
+        return ethicsCase;
+    }
+
+    /// <summary>A blank case in Intake that is never stored: the workflow diagram is drawn from it.</summary>
+    internal static EthicsCase Blank() => new(Guid.Empty, "", ConcernCategory.Fraud, "diagram", null, null, [], [], DateTime.UnixEpoch);
+
     public Guid Id { get; private set; }
 
     /// <summary>Human reference such as <c>EC-2026-0001</c>.</summary>
@@ -59,9 +84,6 @@ public sealed class EthicsCase
 
     /// <summary>Current top-level state.</summary>
     public CaseState State { get; internal set; }
-
-    /// <summary>Optional finer state under <see cref="State"/>.</summary>
-    public string? Substate { get; internal set; }
 
     /// <summary>Outcome once closed.</summary>
     public CaseOutcome? Outcome { get; internal set; }
@@ -101,6 +123,44 @@ public sealed class EthicsCase
 
     /// <summary>Whether the case is routed to the General Counsel (after recusal).</summary>
     public bool IsRoutedToGeneralCounsel => RoutedTo.Contains(Role.GeneralCounsel);
+
+    /// <summary>Label of the anonymous reporter in the thread and the audit trail.</summary>
+    public const string AnonymousReporter = "anonymous reporter";
+
+    /// <summary>
+    /// Writes in the case's thread: a reviewer's private note, a reviewer's message shared with the reporter, or the
+    /// reporter's message (always shared). The audit event records who wrote what kind of message and a hash of the
+    /// text; the text itself stays in the thread. <paramref name="author"/> is null for the anonymous reporter.
+    /// </summary>
+    public CaseMessage Post(Person? author, string text, bool sharedWithReporter, bool fromReporter, DateTime at)
+    {
+        var message = new CaseMessage(Guid.NewGuid(), Id, author, "Anonymous reporter", text, sharedWithReporter, fromReporter, at);
+        var action = message.FromReporter ? "ReporterMessage" : message.SharedWithReporter ? "MessageToReporter" : "NoteAdded";
+        Record(author, action, at, actorLabel: AnonymousReporter, data: JsonSerializer.Serialize(new
+        {
+            messageId = message.Id,
+            sharedWithReporter = message.SharedWithReporter,
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.Text))),
+        }));
+        return message;
+    }
+
+    /// <summary>
+    /// Attaches a document that passed the type and size checks; its SHA-256 goes into the case's audit chain so that
+    /// a changed file shows.
+    /// </summary>
+    public EvidenceFile Attach(Person uploader, string fileName, string contentType, byte[] content, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(uploader);
+        ArgumentNullException.ThrowIfNull(content);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader.Id, at);
+        Record(uploader, "EvidenceAdded", at, data: JsonSerializer.Serialize(new
+        {
+            evidenceId = file.Id, fileName, contentType, length = file.Length, sha256 = sha,
+        }));
+        return file;
+    }
 
     /// <summary>Appends an audit event to this case's chain and marks the case changed.</summary>
     public AuditEvent Record(Person? actor, string action, DateTime at, string? from = null, string? to = null,

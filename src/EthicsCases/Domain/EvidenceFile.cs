@@ -25,10 +25,8 @@ public sealed class EvidenceFile
         UploadedAt = at;
     }
 
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; private set; }
 
-    /// <summary>The case.</summary>
     public Guid CaseId { get; private set; }
 
     /// <summary>The sanitised file name.</summary>

@@ -17,7 +17,6 @@ public sealed class Person
         Roles = roles.Distinct().Order().ToList();
     }
 
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; private set; }
 
     /// <summary>Lower-case e-mail address; the sign-in name.</summary>

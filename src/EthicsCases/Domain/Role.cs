@@ -1,6 +1,6 @@
 namespace EthicsCases.Domain;
 
-/// <summary>Roles named in CONTRACT.md; Entra ID app roles carry the same names.</summary>
+/// <summary>Roles named in docs/contract.md; Entra ID app roles carry the same names.</summary>
 public enum Role
 {
     /// <summary>A senior financial officer (CEO, CFO, controller...) who files concerns.</summary>

@@ -42,7 +42,6 @@ public sealed class Determination
         RecordedAt = recordedAt;
     }
 
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; private set; }
 
     /// <summary>The case determined.</summary>

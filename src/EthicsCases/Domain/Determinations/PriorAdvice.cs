@@ -23,7 +23,6 @@ public sealed class PriorAdvice
         RecordedAt = recordedAt;
     }
 
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; private set; }
 
     /// <summary>The person advised.</summary>

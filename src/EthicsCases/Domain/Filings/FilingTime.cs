@@ -41,7 +41,6 @@ public readonly record struct FilingTime(DateOnly Date, TimeOnly? Time = null)
         return calendar.OnOrNextBusinessDay(Date);
     }
 
-    /// <inheritdoc />
     public override string ToString() =>
         Time is { } t
             ? $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {t.ToString("HH:mm", CultureInfo.InvariantCulture)} ET"

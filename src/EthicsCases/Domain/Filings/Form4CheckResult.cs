@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace EthicsCases.Domain.Filings;
 
 /// <summary>
-/// One element of the <c>ethics form4 check</c> JSON array (CONTRACT.md). Names and shapes are public: add fields,
+/// One element of the <c>ethics form4 check</c> JSON array (docs/contract.md). Names and shapes are public: add fields,
 /// never rename. Dates serialise as yyyy-MM-dd, absent values as null.
 /// </summary>
 public sealed record Form4CheckResult

@@ -168,7 +168,6 @@ public sealed record OwnerAddress(string? Street1, string? Street2, string? City
 /// <summary>One transaction row of Table I or Table II.</summary>
 public sealed record OwnershipTransaction
 {
-    /// <summary>Which table.</summary>
     public required TransactionTable Table { get; init; }
 
     /// <summary>Title of security.</summary>
@@ -232,7 +231,6 @@ public sealed record OwnershipTransaction
 /// <summary>A holding row (no transaction) of Table I or Table II.</summary>
 public sealed record OwnershipHolding
 {
-    /// <summary>Which table.</summary>
     public required TransactionTable Table { get; init; }
 
     /// <summary>Title of security.</summary>

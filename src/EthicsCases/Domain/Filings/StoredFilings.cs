@@ -6,7 +6,6 @@ namespace EthicsCases.Domain.Filings;
 /// </summary>
 public sealed class OwnershipFilingRecord
 {
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; set; }
 
     /// <summary>"accession:0001127602-25-001055" or "sha256:HEX"; unique, so the same filing is never stored twice.</summary>
@@ -33,19 +32,15 @@ public sealed class OwnershipFilingRecord
     /// <summary>Issuer CIK, when known.</summary>
     public string? IssuerCik { get; set; }
 
-    /// <summary>Issuer name.</summary>
     public string? IssuerName { get; set; }
 
-    /// <summary>Issuer ticker.</summary>
     public string? IssuerTicker { get; set; }
 
     /// <summary>The issuer CIK without leading zeros, else the normalised issuer name: groups filings for Section 16(b).</summary>
     public string IssuerKey { get; set; } = "";
 
-    /// <summary>Signature date.</summary>
     public DateOnly? SignatureDate { get; set; }
 
-    /// <summary>Period of report.</summary>
     public DateOnly? PeriodOfReport { get; set; }
 
     /// <summary>Amendments: date of the original filing.</summary>
@@ -128,10 +123,8 @@ public enum OwnerMatch
 /// <summary>A reporting owner of a stored filing and its link to the directory.</summary>
 public sealed class ReportingOwnerRecord
 {
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The filing.</summary>
     public Guid FilingId { get; set; }
 
     /// <summary>Position in the document.</summary>
@@ -155,7 +148,6 @@ public sealed class ReportingOwnerRecord
     /// <summary>10% owner box.</summary>
     public bool? IsTenPercentOwner { get; set; }
 
-    /// <summary>Officer title.</summary>
     public string? OfficerTitle { get; set; }
 
     /// <summary>The linked directory person, when matched surely.</summary>
@@ -171,10 +163,8 @@ public sealed class ReportingOwnerRecord
 /// <summary>A transaction row of a stored filing.</summary>
 public sealed class OwnershipTransactionRecord
 {
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The filing.</summary>
     public Guid FilingId { get; set; }
 
     /// <summary>Position in the document.</summary>
@@ -189,7 +179,6 @@ public sealed class OwnershipTransactionRecord
     /// <summary>Transaction date.</summary>
     public DateOnly Date { get; set; }
 
-    /// <summary>Deemed execution date.</summary>
     public DateOnly? DeemedExecutionDate { get; set; }
 
     /// <summary>Transaction code.</summary>
@@ -201,7 +190,6 @@ public sealed class OwnershipTransactionRecord
     /// <summary>"E", "L" or null.</summary>
     public string? Timeliness { get; set; }
 
-    /// <summary>Shares.</summary>
     public decimal? Shares { get; set; }
 
     /// <summary>Price per share.</summary>
@@ -241,10 +229,8 @@ public sealed class OwnershipTransactionRecord
 /// <summary>A finding of the check on a stored filing, with the concern it became when it warranted one.</summary>
 public sealed class FilingFindingRecord
 {
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The filing.</summary>
     public Guid FilingId { get; set; }
 
     /// <summary>One of <see cref="FindingCodes"/>.</summary>
@@ -263,7 +249,6 @@ public sealed class FilingFindingRecord
 /// </summary>
 public sealed class ShortSwingPairRecord
 {
-    /// <summary>Stable identifier.</summary>
     public Guid Id { get; set; }
 
     /// <summary>The insider: "person:ID" when linked, else the CIK, else the normalised name.</summary>
@@ -272,16 +257,12 @@ public sealed class ShortSwingPairRecord
     /// <summary>See <see cref="OwnershipFilingRecord.IssuerKey"/>.</summary>
     public string IssuerKey { get; set; } = "";
 
-    /// <summary>Purchase date.</summary>
     public DateOnly PurchaseDate { get; set; }
 
-    /// <summary>Purchase price.</summary>
     public decimal PurchasePrice { get; set; }
 
-    /// <summary>Sale date.</summary>
     public DateOnly SaleDate { get; set; }
 
-    /// <summary>Sale price.</summary>
     public decimal SalePrice { get; set; }
 
     /// <summary>Shares matched when reported.</summary>

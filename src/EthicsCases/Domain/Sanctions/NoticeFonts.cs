@@ -87,13 +87,11 @@ public sealed class NoticeFontResolver : IFontResolver
         }
     }
 
-    /// <inheritdoc />
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         string.Equals(familyName, Family, StringComparison.Ordinal)
             ? new FontResolverInfo(bold ? BoldFace : RegularFace)
             : null;
 
-    /// <inheritdoc />
     public byte[]? GetFont(string faceName) => faceName switch
     {
         RegularFace => _regular,

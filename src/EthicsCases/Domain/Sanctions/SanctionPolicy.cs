@@ -54,9 +54,6 @@ public sealed class SanctionPolicy
     /// <summary>The policy in force: the embedded version with the latest effective date.</summary>
     public static SanctionPolicy Current => Embedded.Value[^1];
 
-    /// <summary>Every embedded version, oldest first.</summary>
-    public static IReadOnlyList<SanctionPolicy> All => Embedded.Value;
-
     /// <summary>The embedded policy with this version (as recorded with a past recommendation).</summary>
     /// <exception cref="ValidationFailedException">No embedded policy has that version.</exception>
     public static SanctionPolicy ForVersion(string version) =>

@@ -20,6 +20,7 @@ public sealed class CaseWorkflow
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _closeNoViolation;
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _reopen;
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<BoardDecision> _record;
+    private DateTime _now;
 
     /// <summary>Triggers that must carry a reason.</summary>
     public static readonly IReadOnlySet<CaseTrigger> ReasonRequired = new HashSet<CaseTrigger>
@@ -84,10 +85,28 @@ public sealed class CaseWorkflow
             .Transitions.Any(t => (CaseTrigger)t.Trigger.UnderlyingTrigger == trigger);
 
     /// <summary>
-    /// Fires a trigger after checking that this person may. Throws <see cref="TriggerNotPermittedException"/> naming
-    /// the permitted triggers otherwise, leaving the case untouched.
+    /// Fires a trigger after checking that this person may, and appends its audit event. Closing sets the outcome and
+    /// the closing time together. Throws <see cref="TriggerNotPermittedException"/> naming the permitted triggers
+    /// otherwise, leaving the case untouched. <see cref="CaseTrigger.RecordDetermination"/> goes through
+    /// <see cref="RecordDeterminationAsync"/>: it carries the Board's decision.
     /// </summary>
-    public async Task<(CaseState From, CaseState To)> FireAsync(CaseTrigger trigger, string? reason, BoardDecision? decision = null)
+    public Task<AuditEvent> FireAsync(CaseTrigger trigger, string? reason, DateTime now) =>
+        trigger == CaseTrigger.RecordDetermination
+            ? throw ValidationFailedException.For("trigger", NeedsDetermination)
+            : FireCoreAsync(trigger, reason, now, null, null);
+
+    /// <summary>Closes the case as the Board decided; <paramref name="data"/> is the determination for the audit event.</summary>
+    public Task<AuditEvent> RecordDeterminationAsync(BoardDecision decision, DateTime now, string data)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return FireCoreAsync(CaseTrigger.RecordDetermination, decision.Reason, now, decision, data);
+    }
+
+    /// <summary>Why <see cref="CaseTrigger.RecordDetermination"/> cannot be fired like the other triggers.</summary>
+    public const string NeedsDetermination =
+        "RecordDetermination is recorded together with the Board's determination (its factors and actions), not fired on its own.";
+
+    private async Task<AuditEvent> FireCoreAsync(CaseTrigger trigger, string? reason, DateTime now, BoardDecision? decision, string? data)
     {
         var permitted = await PermittedTriggersAsync();
         if (!permitted.Contains(trigger))
@@ -95,34 +114,32 @@ public sealed class CaseWorkflow
             throw new TriggerNotPermittedException(trigger, _case.State, permitted, IsDefinedHere(trigger));
         }
 
-        if (ReasonRequired.Contains(trigger) && string.IsNullOrWhiteSpace(reason))
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason is null && ReasonRequired.Contains(trigger))
         {
             throw ValidationFailedException.For("reason", $"A reason is required for '{trigger}'.");
         }
 
         var from = _case.State;
+        _now = now;
         switch (trigger)
         {
             case CaseTrigger.Dismiss: await _machine.FireAsync(_dismiss, reason!); break;
             case CaseTrigger.ReferToAuditCommittee: await _machine.FireAsync(_refer, reason!); break;
             case CaseTrigger.CloseNoViolation: await _machine.FireAsync(_closeNoViolation, reason!); break;
             case CaseTrigger.Reopen: await _machine.FireAsync(_reopen, reason!); break;
-            case CaseTrigger.RecordDetermination:
-                await _machine.FireAsync(_record, decision
-                    ?? throw ValidationFailedException.For("determination", "RecordDetermination needs the Board's decision: use 'ethics case determine'."));
-                break;
+            case CaseTrigger.RecordDetermination: await _machine.FireAsync(_record, decision!); break;
             default: await _machine.FireAsync(trigger); break;
         }
 
-        return (from, _case.State);
+        return _case.Record(_actor, trigger.ToString(), now, from.ToString(), _case.State.ToString(), reason, data);
     }
 
     /// <summary>The workflow as a Mermaid state diagram, generated from the configured machine.</summary>
     public static string ToMermaid()
     {
-        var blank = new EthicsCase(Guid.Empty, "", ConcernCategory.Fraud, "diagram", null, null, [], [], DateTime.UnixEpoch);
         var nobody = new Person(Guid.Empty, "diagram@example.invalid", "diagram", null, []);
-        return MermaidGraph.Format(new CaseWorkflow(blank, nobody)._machine.GetInfo());
+        return MermaidGraph.Format(new CaseWorkflow(EthicsCase.Blank(), nobody)._machine.GetInfo());
     }
 
     // A subject is recused whatever their role: they never act on the case.
@@ -134,7 +151,7 @@ public sealed class CaseWorkflow
     private void Close(CaseOutcome outcome)
     {
         _case.Outcome = outcome;
-        _case.Substate = null;
+        _case.ClosedAt = _now;
     }
 
     private void Reopened()

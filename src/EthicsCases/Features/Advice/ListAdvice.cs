@@ -10,14 +10,12 @@ namespace EthicsCases.Features.Advice;
 /// <summary>The advice ledger, optionally for one person; the General Counsel and the Audit Committee may read it.</summary>
 public sealed record ListAdvice(string? Person = null) : IQuery<IReadOnlyList<AdviceEntry>>, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.GeneralCounsel, Role.AuditCommittee];
 }
 
 /// <summary>Reads the ledger, oldest advice first.</summary>
 public sealed class ListAdviceHandler(EthicsDbContext db) : IQueryHandler<ListAdvice, IReadOnlyList<AdviceEntry>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<AdviceEntry>> Handle(ListAdvice query, CancellationToken cancellationToken)
     {
         var advice = db.PriorAdvice.AsQueryable();

@@ -13,14 +13,12 @@ namespace EthicsCases.Features.Advice;
 /// <summary>The General Counsel records advice given to a person on the proper course of action.</summary>
 public sealed record RecordAdvice(string Person, string Category, DateOnly? Date, string Summary) : ICommand<AdviceEntry>, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.GeneralCounsel];
 }
 
 /// <summary>Rules for a ledger entry.</summary>
 public sealed class RecordAdviceValidator : AbstractValidator<RecordAdvice>
 {
-    /// <summary>Declares the rules.</summary>
     public RecordAdviceValidator(TimeProvider clock)
     {
         RuleFor(c => c.Person).NotEmpty().MaximumLength(320);
@@ -36,7 +34,6 @@ public sealed class RecordAdviceValidator : AbstractValidator<RecordAdvice>
 /// <summary>Stores the entry and audits it in the directory chain (advice belongs to a person, not to a case).</summary>
 public sealed class RecordAdviceHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<RecordAdvice, AdviceEntry>
 {
-    /// <inheritdoc />
     public async ValueTask<AdviceEntry> Handle(RecordAdvice command, CancellationToken cancellationToken)
     {
         var me = actor.Current;

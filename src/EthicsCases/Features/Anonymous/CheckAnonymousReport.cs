@@ -1,6 +1,6 @@
 using EthicsCases.Data;
 using EthicsCases.Domain;
-using EthicsCases.Features.Messages;
+using EthicsCases.Common;
 using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
@@ -18,7 +18,6 @@ public sealed record AnonymousReportStatus(string Reference, ConcernCategory Cat
 /// <summary>Rules for a credential.</summary>
 public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnonymousReport>
 {
-    /// <summary>Declares the rules.</summary>
     public CheckAnonymousReportValidator()
     {
         RuleFor(c => c.ReportKey).NotEmpty().MaximumLength(64);
@@ -29,12 +28,11 @@ public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnony
 /// <summary>Verifies the credential and answers the status.</summary>
 public sealed class CheckAnonymousReportHandler(EthicsDbContext db) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
 {
-    /// <inheritdoc />
     public async ValueTask<AnonymousReportStatus> Handle(CheckAnonymousReport query, CancellationToken cancellationToken)
     {
         var caseId = await AnonymousAccess.VerifyAsync(db, query.ReportKey, query.Password, cancellationToken);
         var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().SingleAsync(x => x.Id == caseId, cancellationToken);
-        var messages = await ShowThreadHandler.ForCase(db, caseId, reviewer: false, cancellationToken);
+        var messages = await CaseThread.ReadAsync(db, caseId, reviewer: false, cancellationToken);
         return new AnonymousReportStatus(c.Reference, c.Category, c.State, c.Outcome, c.FiledAt, c.UpdatedAt, messages);
     }
 }

@@ -1,8 +1,6 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
-using EthicsCases.Features.Concerns;
-using EthicsCases.Features.Messages;
 using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
@@ -22,21 +20,19 @@ public sealed record AnonymousReceipt(string Reference, string ReportKey, string
 /// <summary>Same rules as a signed-in concern.</summary>
 public sealed class FileAnonymousReportValidator : AbstractValidator<FileAnonymousReport>
 {
-    /// <summary>Declares the rules.</summary>
     public FileAnonymousReportValidator() => Include(new ConcernContentRules());
 }
 
 /// <summary>Files through the same routing as every concern, then stores the credential hashes in the same save.</summary>
 public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<FileAnonymousReport, AnonymousReceipt>
 {
-    /// <inheritdoc />
     public async ValueTask<AnonymousReceipt> Handle(FileAnonymousReport command, CancellationToken cancellationToken)
     {
         var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
         var category = Enum.Parse<ConcernCategory>(command.Category);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ethicsCase = await FileConcernHandler.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
-            command.Details, null, subjects, cancellationToken, CaseThread.AnonymousReporter);
+        var ethicsCase = await CaseIntake.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
+            command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter);
 
         var key = AnonymousSecrets.NewKey();
         var password = AnonymousSecrets.NewPassword();

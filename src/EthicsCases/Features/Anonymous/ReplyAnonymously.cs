@@ -1,7 +1,6 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
-using EthicsCases.Features.Messages;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,6 @@ public sealed record ReplyAnonymously(string ReportKey, string Password, string 
 /// <summary>Rules for a reply.</summary>
 public sealed class ReplyAnonymouslyValidator : AbstractValidator<ReplyAnonymously>
 {
-    /// <summary>Declares the rules.</summary>
     public ReplyAnonymouslyValidator()
     {
         RuleFor(c => c.ReportKey).NotEmpty().MaximumLength(64);
@@ -26,15 +24,13 @@ public sealed class ReplyAnonymouslyValidator : AbstractValidator<ReplyAnonymous
 /// <summary>Stores the message (author unknown) and audits it as the anonymous reporter.</summary>
 public sealed class ReplyAnonymouslyHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<ReplyAnonymously, PostedMessage>
 {
-    /// <inheritdoc />
     public async ValueTask<PostedMessage> Handle(ReplyAnonymously command, CancellationToken cancellationToken)
     {
         var caseId = await AnonymousAccess.VerifyAsync(db, command.ReportKey, command.Password, cancellationToken);
         var ethicsCase = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var message = new CaseMessage(Guid.NewGuid(), caseId, null, "Anonymous reporter", command.Text, sharedWithReporter: true, fromReporter: true, now);
+        var message = ethicsCase.Post(null, command.Text, sharedWithReporter: true, fromReporter: true, now);
         db.CaseMessages.Add(message);
-        CaseThread.Audit(ethicsCase, null, message, now);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         return new PostedMessage(message.Id, true);
     }

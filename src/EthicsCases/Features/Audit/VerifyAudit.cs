@@ -13,7 +13,6 @@ public sealed record AuditVerification(int Events, bool Valid, long? FirstInvali
 /// <summary>Streams events in id order, keeping the head of each chain.</summary>
 public sealed class VerifyAuditHandler(EthicsDbContext db) : IQueryHandler<VerifyAudit, AuditVerification>
 {
-    /// <inheritdoc />
     public async ValueTask<AuditVerification> Handle(VerifyAudit query, CancellationToken cancellationToken)
     {
         var heads = new Dictionary<Guid, string>();

@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,6 @@ public sealed record CaseListItem(Guid CaseId, string Reference, ConcernCategory
 /// <summary>Applies the visibility rule in SQL, so no invisible case ever leaves the database.</summary>
 public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListCases, IReadOnlyList<CaseListItem>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
         var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current));
@@ -26,6 +26,25 @@ public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : I
         }
 
         return await cases.OrderBy(c => c.FiledAt).ThenBy(c => c.Reference)
+            .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>Of the given cases, those the signed-in person may see (a recused person gets fewer back).</summary>
+public sealed record FindCases(IReadOnlyList<Guid> CaseIds) : IQuery<IReadOnlyList<CaseListItem>>, IActorRequest;
+
+public sealed class FindCasesValidator : AbstractValidator<FindCases>
+{
+    public FindCasesValidator() => RuleFor(q => q.CaseIds.Count).LessThanOrEqualTo(500);
+}
+
+public sealed class FindCasesHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<FindCases, IReadOnlyList<CaseListItem>>
+{
+    public async ValueTask<IReadOnlyList<CaseListItem>> Handle(FindCases query, CancellationToken cancellationToken)
+    {
+        var ids = query.CaseIds.Distinct().ToList();
+        return await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current)).Where(c => ids.Contains(c.Id))
             .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
             .ToListAsync(cancellationToken);
     }

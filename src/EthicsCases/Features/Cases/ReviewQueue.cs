@@ -4,17 +4,17 @@ using EthicsCases.Domain;
 using EthicsCases.Domain.Filings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EthicsCases.Features.Cases;
 
 /// <summary>
 /// A reviewer's work queue: the visible cases in the given states, oldest first, flagging those waiting longer than
-/// <see cref="OverdueAfterBusinessDays"/> business days (a configured service level, not an SOP rule).
+/// <see cref="TriageOptions.OverdueAfterBusinessDays"/> business days (a configured service level, not an SOP rule).
 /// </summary>
-public sealed record ReviewQueue(IReadOnlyList<CaseState> States, int OverdueAfterBusinessDays)
+public sealed record ReviewQueue(IReadOnlyList<CaseState> States)
     : IQuery<IReadOnlyList<QueueItem>>, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.GeneralCounsel, Role.AuditCommittee, Role.Board];
 }
 
@@ -23,9 +23,8 @@ public sealed record QueueItem(Guid CaseId, string Reference, ConcernCategory Ca
     DateTime FiledAt, DateTime WaitingSince, int BusinessDaysWaiting, bool Overdue, bool Anonymous);
 
 /// <summary>Visibility in SQL; waiting time in memory (business days).</summary>
-public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<ReviewQueue, IReadOnlyList<QueueItem>>
+public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock, IOptions<TriageOptions> triage) : IQueryHandler<ReviewQueue, IReadOnlyList<QueueItem>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<QueueItem>> Handle(ReviewQueue query, CancellationToken cancellationToken)
     {
         var states = query.States.ToList();
@@ -41,7 +40,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
             // Working days as the SEC counts them: weekends, federal holidays and EDGAR closures do not run the clock.
             var waiting = SecBusinessCalendar.Default.BusinessDaysAfter(DateOnly.FromDateTime(since), today);
             return new QueueItem(c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, since, waiting,
-                waiting > query.OverdueAfterBusinessDays, c.ReporterId is null);
+                waiting > triage.Value.OverdueAfterBusinessDays, c.ReporterId is null);
         }).ToList();
     }
 }

@@ -16,7 +16,10 @@ public sealed record PersonRef(Guid PersonId, string Email, string Name, string?
 /// <summary>One line of a case's history.</summary>
 public sealed record HistoryEntry(DateTime At, string? Actor, string Trigger, string? From, string? To, string? Reason);
 
-/// <summary>What a person sees of a case. Reporters who are not reviewers see the progress, not who acted or why.</summary>
+/// <summary>
+/// What a person sees of a case, and what they may do with it. Reporters who are not reviewers see the progress, not
+/// who acted or why. <see cref="Substate"/> is the contract's sub-state; the workflow defines none yet, so it is null.
+/// </summary>
 public sealed record CaseDetail(
     Guid CaseId,
     string Reference,
@@ -34,12 +37,13 @@ public sealed record CaseDetail(
     DateTime FiledAt,
     DateTime UpdatedAt,
     bool IsReviewer,
-    IReadOnlyList<CaseTrigger> PermittedTriggers);
+    IReadOnlyList<CaseTrigger> PermittedTriggers,
+    bool IsReporter,
+    bool CanFetchNotice);
 
 /// <summary>Loads the case with its history; the authorization behaviour has already checked visibility.</summary>
 public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ShowCase, CaseDetail>
 {
-    /// <inheritdoc />
     public async ValueTask<CaseDetail> Handle(ShowCase query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
@@ -53,13 +57,13 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQ
         var reviewer = CaseAccess.IsReviewer(c, me);
         var permitted = await new CaseWorkflow(c, me).PermittedTriggersAsync();
         return new CaseDetail(
-            c.Id, c.Reference, c.Category, c.State, c.Substate, c.Outcome, c.RoutedTo,
+            c.Id, c.Reference, c.Category, c.State, null, c.Outcome, c.RoutedTo,
             c.Subjects.Select(s => ToRef(s.Person!)).OrderBy(p => p.Name).ToList(),
             c.History.Select(e => reviewer
                 ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
                 : new HistoryEntry(e.At, e.ActorId == me.Id ? e.Actor : null, e.Action, e.From, e.To, null)).ToList(),
             c.Summary, c.Details, c.Reporter is null ? null : ToRef(c.Reporter),
-            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted);
+            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me));
     }
 
     private static PersonRef ToRef(Person p) => new(p.Id, p.Email, p.Name, p.Title);

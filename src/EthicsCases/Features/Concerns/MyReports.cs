@@ -13,7 +13,6 @@ public sealed record MyReports : IQuery<IReadOnlyList<CaseListItem>>, IActorRequ
 /// <summary>Filters on the reporter; subjects are never reporters of the same case, so visibility holds.</summary>
 public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<MyReports, IReadOnlyList<CaseListItem>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<CaseListItem>> Handle(MyReports query, CancellationToken cancellationToken)
     {
         var me = actor.Current;

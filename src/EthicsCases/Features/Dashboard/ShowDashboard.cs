@@ -9,7 +9,6 @@ namespace EthicsCases.Features.Dashboard;
 /// <summary>The Audit Committee's overview: open cases by state and by category (recused cases excluded).</summary>
 public sealed record ShowDashboard : IQuery<DashboardView>, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee];
 }
 
@@ -29,7 +28,6 @@ public sealed record CellCount(CaseState State, ConcernCategory Category, int Co
 /// <summary>Groups in SQL within what the member may see.</summary>
 public sealed class ShowDashboardHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ShowDashboard, DashboardView>
 {
-    /// <inheritdoc />
     public async ValueTask<DashboardView> Handle(ShowDashboard query, CancellationToken cancellationToken)
     {
         var groups = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current))

@@ -5,8 +5,6 @@ using EthicsCases.Domain;
 using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Sanctions;
 using EthicsCases.Domain.Workflow;
-using EthicsCases.Features.Cases;
-using EthicsCases.Features.Concerns;
 using FluentValidation;
 using Mediator;
 using Person = EthicsCases.Domain.Person;
@@ -27,7 +25,6 @@ public sealed record SeedDemoResult(int Cases, int People);
 /// <summary>Rules for a demo load.</summary>
 public sealed class SeedDemoValidator : AbstractValidator<SeedDemo>
 {
-    /// <summary>Declares the rules.</summary>
     public SeedDemoValidator() => RuleFor(c => c.Cases).InclusiveBetween(0, 200_000);
 }
 
@@ -67,7 +64,6 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         [ConcernCategory.SecuritiesLawViolation] = ["Shares sold during the blackout window", "Form 4 filed after the two-business-day deadline", "Material information shared with an analyst before release", "Purchase and sale within six months by an officer"],
     };
 
-    /// <inheritdoc />
     public async ValueTask<SeedDemoResult> Handle(SeedDemo command, CancellationToken cancellationToken)
     {
         var seed = command.Seed ?? 2026;
@@ -101,7 +97,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
             }
 
             counter.Last++;
-            var ethicsCase = FileConcernHandler.Create(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
+            var ethicsCase = EthicsCase.File(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
                 faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
             await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now, records);
             batch.Add(ethicsCase);
@@ -179,11 +175,11 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
 
         if (roll < 0.22)
         {
-            await CaseTransitions.FireAsync(c, triage, CaseTrigger.Dismiss, faker.PickRandom("Outside the scope of SOP II-031; referred to HR.", "Duplicate of an earlier report.", "No specific facts to investigate."), null, Next());
+            await new CaseWorkflow(c, triage).FireAsync(CaseTrigger.Dismiss, faker.PickRandom("Outside the scope of SOP II-031; referred to HR.", "Duplicate of an earlier report.", "No specific facts to investigate."), Next());
             return;
         }
 
-        await CaseTransitions.FireAsync(c, triage, CaseTrigger.Accept, null, null, Next());
+        await new CaseWorkflow(c, triage).FireAsync(CaseTrigger.Accept, null, Next());
         if (c.State == CaseState.GeneralCounselReview)
         {
             if (roll < 0.38)
@@ -191,7 +187,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
                 return;
             }
 
-            await CaseTransitions.FireAsync(c, generalCounsel, CaseTrigger.ReferToAuditCommittee, "Facts substantiated; the Audit Committee should review.", null, Next());
+            await new CaseWorkflow(c, generalCounsel).FireAsync(CaseTrigger.ReferToAuditCommittee, "Facts substantiated; the Audit Committee should review.", Next());
         }
 
         if (roll < 0.55)
@@ -201,11 +197,11 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
 
         if (roll < 0.72)
         {
-            await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.CloseNoViolation, "Review found the transactions properly recorded and disclosed.", null, Next());
+            await new CaseWorkflow(c, auditMember).FireAsync(CaseTrigger.CloseNoViolation, "Review found the transactions properly recorded and disclosed.", Next());
             return;
         }
 
-        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RequestBoardDetermination, null, null, Next());
+        await new CaseWorkflow(c, auditMember).FireAsync(CaseTrigger.RequestBoardDetermination, null, Next());
         if (roll < 0.80)
         {
             return;
@@ -215,8 +211,8 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var violation = faker.Random.Double() < 0.7 && c.Subjects.Count > 0;
         if (!violation)
         {
-            await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, null,
-                new BoardDecision(false, "The Board found no violation."), Next());
+            await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(false, "The Board found no violation."), Next(),
+                """{"violationFound":false}""");
             records.Determinations.Add(new Determination(Guid.NewGuid(), c.Id, null, false, DateOnly.FromDateTime(at), "The Board found no violation.",
                 null, null, null, [], false, null, auditMember.Id, at));
             return;
@@ -263,7 +259,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var rationale = departure ?? "The Board determined that there has been a violation and followed the recommended action.";
         var determination = new Determination(Guid.NewGuid(), c.Id, personId, true, day, rationale, factors, null, recommendation,
             sanctions, departure is not null, departure, auditMember.Id, meeting);
-        await CaseTransitions.FireAsync(c, auditMember, CaseTrigger.RecordDetermination, rationale, new BoardDecision(true, rationale), meeting,
+        await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(true, rationale), meeting,
             System.Text.Json.JsonSerializer.Serialize(new
             {
                 determinationId = determination.Id,

@@ -5,7 +5,6 @@ using EthicsCases.Domain;
 using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Sanctions;
 using EthicsCases.Domain.Workflow;
-using EthicsCases.Features.Cases;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +43,6 @@ public sealed record DetermineCase(
     string? Subject = null,
     DateOnly? MeetingDate = null) : ICommand<DeterminedCase>, ICaseRequest, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee];
 }
 
@@ -73,11 +71,8 @@ public sealed record DeterminedCase(
 /// <summary>Rules that need no database.</summary>
 public sealed class DetermineCaseValidator : AbstractValidator<DetermineCase>
 {
-    /// <summary>Declares the rules.</summary>
     public DetermineCaseValidator()
     {
-        RuleFor(c => c.Sanctions).NotEmpty().When(c => c.ViolationFound)
-            .WithMessage("At least one action (--sanction) is required when a violation is found.");
         RuleFor(c => c.Sanctions).Empty().When(c => !c.ViolationFound)
             .WithMessage("No action can be taken when no violation is found.");
         RuleFor(c => c.Sanctions).Must(s => s.Select(x => x.Sanction).Distinct().Count() == s.Count)
@@ -88,12 +83,18 @@ public sealed class DetermineCaseValidator : AbstractValidator<DetermineCase>
             .WithMessage((_, s) => $"{s.Sanction} ends before it starts.");
         RuleForEach(c => c.Sanctions).Must(s => s.To is null || s.Sanction is Sanction.SuspensionWithPay or Sanction.SuspensionWithoutPay)
             .WithMessage((_, s) => $"{s.Sanction} has no end date; only a suspension does.");
-        RuleForEach(c => c.Sanctions).Must(s => s.Details is null || s.Details.Length <= 1000).WithMessage("Details are at most 1000 characters.");
+        RuleForEach(c => c.Sanctions).SetValidator(new DeterminedSanctionValidator());
         RuleFor(c => c.Reason).MaximumLength(4000);
         RuleFor(c => c.AdvisedReason).MaximumLength(4000);
         RuleFor(c => c.Rationale).MaximumLength(4000);
         RuleFor(c => c.Advised).Must(a => a is null || a.Trim().ToLowerInvariant() is "yes" or "no").WithMessage("advised is yes or no.");
     }
+}
+
+/// <summary>What the Board may specify about one action.</summary>
+public sealed class DeterminedSanctionValidator : AbstractValidator<DeterminedSanction>
+{
+    public DeterminedSanctionValidator() => RuleFor(s => s.Details).MaximumLength(1000);
 }
 
 /// <summary>
@@ -108,7 +109,6 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <inheritdoc />
     public async ValueTask<DeterminedCase> Handle(DetermineCase command, CancellationToken cancellationToken)
     {
         var me = actor.Current;
@@ -129,6 +129,7 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         bool? advisedOnRecord = null;
         string? advisedReason = null;
         var departs = false;
+        var sanctions = command.Sanctions;
         if (command.ViolationFound)
         {
             priors = await DeterminationHistory.PriorViolationsAsync(db, person!.Id, ethicsCase.Id, now, cancellationToken);
@@ -145,12 +146,14 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
 
             factors = SanctionFactors.From(command.Severity, command.Occurrences, command.Intent, advised, priors.Count, ethicsCase.Category);
             recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);
-            departs = SanctionWording.DepartsFromRecommendation(recommendation.Recommendation, command.Sanctions.Select(s => s.Sanction));
+            // No action named: the Board adopts the recommendation, which is then no departure.
+            sanctions = sanctions.Count == 0 ? [new DeterminedSanction(recommendation.Recommendation)] : sanctions;
+            departs = SanctionWording.DepartsFromRecommendation(recommendation.Recommendation, sanctions.Select(s => s.Sanction));
             if (departs && string.IsNullOrWhiteSpace(command.Reason))
             {
                 throw ValidationFailedException.For("reason",
                     $"The policy recommends {recommendation.Recommendation} (score {recommendation.Score:0.##}, policy {recommendation.PolicyVersion}) " +
-                    $"and the most severe action chosen is {command.Sanctions.Max(s => s.Sanction)}: a departure needs a reason (--reason).");
+                    $"and the most severe action chosen is {sanctions.Max(s => s.Sanction)}: a departure from the recommendation needs a reason.");
             }
         }
 
@@ -160,7 +163,7 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
             : "The Board of Directors determined that there has been no violation.");
         var meeting = command.MeetingDate ?? DateOnly.FromDateTime(now);
         var determination = new Determination(Guid.NewGuid(), ethicsCase.Id, person?.Id, command.ViolationFound, meeting, rationale,
-            factors, advisedReason, recommendation, command.Sanctions, departs, departureRationale, me.Id, now);
+            factors, advisedReason, recommendation, sanctions, departs, departureRationale, me.Id, now);
 
         var data = JsonSerializer.Serialize(new
         {
@@ -183,12 +186,11 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
             recommendation = recommendation?.Recommendation,
             score = recommendation?.Score,
             policyVersion = recommendation?.PolicyVersion,
-            sanctions = command.Sanctions,
+            sanctions,
             departsFromRecommendation = departs,
             departureRationale,
         }, AuditJson);
-        await CaseTransitions.FireAsync(ethicsCase, me, CaseTrigger.RecordDetermination, rationale,
-            new BoardDecision(command.ViolationFound, rationale), now, data);
+        await new CaseWorkflow(ethicsCase, me).RecordDeterminationAsync(new BoardDecision(command.ViolationFound, rationale), now, data);
 
         if (command.ViolationFound)
         {
@@ -198,7 +200,7 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         db.Determinations.Add(determination);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
 
-        return new DeterminedCase(ethicsCase.Id, ethicsCase.State, ethicsCase.Outcome, command.Sanctions.Select(s => s.Sanction).ToList(),
+        return new DeterminedCase(ethicsCase.Id, ethicsCase.State, ethicsCase.Outcome, sanctions.Select(s => s.Sanction).ToList(),
             recommendation?.Recommendation, departs, determination.Id, ethicsCase.Reference, person?.Email, recommendation?.Score,
             recommendation?.PolicyVersion, factors?.PriorViolations, priors.Select(p => p.Reference).ToList(), factors?.Advised,
             advisedOnRecord, determination.NoticePdf is not null);
@@ -224,7 +226,7 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
             0 => throw ValidationFailedException.For("subject", $"Case {ethicsCase.Reference} names no subject, so there is nobody to determine a violation against."),
             _ when !violation => null,
             _ => throw ValidationFailedException.For("subject",
-                $"Case {ethicsCase.Reference} names several subjects; choose the individual with --subject: {string.Join(", ", subjects.Select(p => p.Email).Order())}."),
+                $"Case {ethicsCase.Reference} names several subjects; name the individual among them: {string.Join(", ", subjects.Select(p => p.Email).Order())}."),
         };
     }
 

@@ -15,7 +15,6 @@ namespace EthicsCases.Features.Determinations;
 public sealed record GetDeterminationContext(string CaseKey, string? Subject = null, int? Severity = null, int? Occurrences = null,
     string? Intent = null, string? Advised = null) : IQuery<DeterminationContext>, ICaseRequest, IRoleRequest
 {
-    /// <inheritdoc />
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee, Role.Board];
 }
 
@@ -49,7 +48,6 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
 {
     private const int PrecedentCount = 5;
 
-    /// <inheritdoc />
     public async ValueTask<DeterminationContext> Handle(GetDeterminationContext query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
@@ -90,7 +88,7 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
             // The preview is for one individual: the one chosen, or the only one.
             var who = individuals.Count == 1
                 ? individuals[0]
-                : throw ValidationFailedException.For("subject", "The case names several subjects (or none); choose one with --subject for a preview.");
+                : throw ValidationFailedException.For("subject", "The case names several subjects (or none): name the individual for a preview.");
             var factors = SanctionFactors.From(query.Severity, query.Occurrences, query.Intent,
                 query.Advised ?? SanctionFactors.YesNo(who.Advised), who.PriorViolations, c.Category);
             recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);

@@ -14,8 +14,7 @@ namespace EthicsCases.Features.Determinations;
 /// </summary>
 public sealed record GetNotice(string CaseKey) : ICommand<Notice>, ICaseRequest, IRoleRequest
 {
-    /// <inheritdoc />
-    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee, Role.Board];
+    public static IReadOnlyList<Role> AllowedRoles => CaseAccess.NoticeReaders;
 }
 
 /// <summary>The notice file.</summary>
@@ -24,7 +23,6 @@ public sealed record Notice(Guid CaseId, string Reference, string FileName, byte
 /// <summary>Loads the newest determination's notice, generating it if needed, and audits the fetch.</summary>
 public sealed class GetNoticeHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<GetNotice, Notice>
 {
-    /// <inheritdoc />
     public async ValueTask<Notice> Handle(GetNotice command, CancellationToken cancellationToken)
     {
         var me = actor.Current;

@@ -15,7 +15,6 @@ public sealed record EvidenceItem(Guid EvidenceId, string FileName, string Conte
 /// <summary>Lists metadata only; the bytes come through <see cref="DownloadEvidence"/>.</summary>
 public sealed class ListEvidenceHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListEvidence, IReadOnlyList<EvidenceItem>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<EvidenceItem>> Handle(ListEvidence query, CancellationToken cancellationToken)
     {
         var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
@@ -37,7 +36,6 @@ public sealed record EvidenceDownload(string FileName, string ContentType, byte[
 /// <summary>Loads the file of a case the actor reviews.</summary>
 public sealed class DownloadEvidenceHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<DownloadEvidence, EvidenceDownload>
 {
-    /// <inheritdoc />
     public async ValueTask<EvidenceDownload> Handle(DownloadEvidence query, CancellationToken cancellationToken)
     {
         var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
@@ -17,7 +15,6 @@ public sealed record UploadedEvidence(Guid EvidenceId, string FileName, string C
 /// <summary>Type allow-list and size limit (<see cref="EvidencePolicy"/>).</summary>
 public sealed class UploadEvidenceValidator : AbstractValidator<UploadEvidence>
 {
-    /// <summary>Declares the rules.</summary>
     public UploadEvidenceValidator()
     {
         RuleFor(c => c.FileName).NotEmpty().MaximumLength(255);
@@ -35,7 +32,6 @@ public sealed class UploadEvidenceValidator : AbstractValidator<UploadEvidence>
 /// <summary>Stores the file and records its hash in the case's audit chain in the same save.</summary>
 public sealed class UploadEvidenceHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<UploadEvidence, UploadedEvidence>
 {
-    /// <inheritdoc />
     public async ValueTask<UploadedEvidence> Handle(UploadEvidence command, CancellationToken cancellationToken)
     {
         var me = actor.Current;
@@ -47,15 +43,9 @@ public sealed class UploadEvidenceHandler(EthicsDbContext db, ActorContext actor
 
         var name = EvidencePolicy.SafeName(command.FileName);
         var contentType = EvidencePolicy.Check(name, command.Content).ContentType!;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(command.Content));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var file = new EvidenceFile(Guid.NewGuid(), ethicsCase.Id, name, contentType, command.Content, sha, me.Id, now);
+        var file = ethicsCase.Attach(me, name, contentType, command.Content, clock.GetUtcNow().UtcDateTime);
         db.EvidenceFiles.Add(file);
-        ethicsCase.Record(me, "EvidenceAdded", now, data: JsonSerializer.Serialize(new
-        {
-            evidenceId = file.Id, fileName = name, contentType, length = file.Length, sha256 = sha,
-        }));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
-        return new UploadedEvidence(file.Id, name, contentType, file.Length, sha);
+        return new UploadedEvidence(file.Id, name, contentType, file.Length, file.Sha256);
     }
 }

@@ -6,15 +6,11 @@ using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Filings;
-using EthicsCases.Features.Concerns;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.Form4;
-
-/// <summary>One file handed to the import: its name (as given) and its bytes.</summary>
-public sealed record Form4File(string Name, byte[] Content);
 
 /// <summary>
 /// Imports Section 16 filings: stores each (once), links its reporting owners to the directory, and files one
@@ -26,7 +22,7 @@ public sealed record Form4File(string Name, byte[] Content);
 /// <param name="Filed">Transmission time to assume for files without a submission header (<c>--filed</c>).</param>
 public sealed record ImportForm4(IReadOnlyList<Form4File> Files, FilingTime? Filed = null) : ICommand<ImportForm4Result>;
 
-/// <summary>What the import did (CONTRACT.md: <c>imported</c> and <c>concernsFiled</c>; the rest is extra).</summary>
+/// <summary>What the import did (docs/contract.md: <c>imported</c> and <c>concernsFiled</c>; the rest is extra).</summary>
 /// <param name="Imported">Filings stored by this run.</param>
 /// <param name="ConcernsFiled">Cases filed, in order.</param>
 /// <param name="Skipped">Files already imported (nothing changed for them).</param>
@@ -55,10 +51,9 @@ public sealed record ImportedFiling(
 /// <summary>Rules for an import.</summary>
 public sealed class ImportForm4Validator : AbstractValidator<ImportForm4>
 {
-    /// <summary>Declares the rules.</summary>
     public ImportForm4Validator()
     {
-        RuleFor(c => c.Files).NotEmpty().WithMessage("Give at least one file.");
+        Form4Files.AddCountRule(this, c => c.Files);
         RuleForEach(c => c.Files).Must(f => !string.IsNullOrWhiteSpace(f.Name)).WithMessage("Every file needs a name.");
     }
 }
@@ -69,7 +64,6 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
     /// <summary>How the system signs the concerns it files.</summary>
     public const string MonitorLabel = "Form 4 monitor";
 
-    /// <inheritdoc />
     public async ValueTask<ImportForm4Result> Handle(ImportForm4 command, CancellationToken cancellationToken)
     {
         var reporter = await ResolveReporterAsync(cancellationToken);
@@ -82,6 +76,12 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
 
         foreach (var file in command.Files)
         {
+            if (Form4Files.Problem(file) is { } problem)
+            {
+                errors.Add(new Form4ImportError(file.Name, problem));
+                continue;
+            }
+
             Form4CheckResult result;
             try
             {
@@ -325,7 +325,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
     {
         // A subject cannot report on themselves (they are recused): the system files it instead.
         var by = reporter is not null && subjects.All(s => s.Id != reporter.Id) ? reporter : null;
-        var ethicsCase = await FileConcernHandler.FileAsync(db, now, ConcernCategory.SecuritiesLawViolation, Truncate(summary, 500), details,
+        var ethicsCase = await CaseIntake.FileAsync(db, now, ConcernCategory.SecuritiesLawViolation, Truncate(summary, 500), details,
             by, subjects, ct, by is null ? MonitorLabel : null);
         return ethicsCase.Id;
     }

@@ -29,7 +29,6 @@ public sealed record Item405Person(
 /// <summary>Rules for the report.</summary>
 public sealed class GetItem405ReportValidator : AbstractValidator<GetItem405Report>
 {
-    /// <summary>Declares the rules.</summary>
     public GetItem405ReportValidator()
     {
         RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
@@ -41,7 +40,6 @@ public sealed class GetItem405ReportValidator : AbstractValidator<GetItem405Repo
 /// <summary>Rebuilds the checked filings from storage and runs <see cref="Item405Report"/>.</summary>
 public sealed class GetItem405ReportHandler(EthicsDbContext db) : IQueryHandler<GetItem405Report, Item405ReportResult>
 {
-    /// <inheritdoc />
     public async ValueTask<Item405ReportResult> Handle(GetItem405Report query, CancellationToken cancellationToken)
     {
         TryFiscalYearEnd(query.Year, query.FiscalYearEnd, out var end);

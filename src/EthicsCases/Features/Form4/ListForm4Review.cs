@@ -20,7 +20,6 @@ public sealed record Form4ReviewOwner(string Name, string? Cik, OwnerMatch Match
 /// <summary>Groups unlinked owner rows by CIK, else by normalised name.</summary>
 public sealed class ListForm4ReviewHandler(EthicsDbContext db) : IQueryHandler<ListForm4Review, IReadOnlyList<Form4ReviewOwner>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<Form4ReviewOwner>> Handle(ListForm4Review query, CancellationToken cancellationToken)
     {
         var rows = await db.OwnershipFilingOwners.AsNoTracking()

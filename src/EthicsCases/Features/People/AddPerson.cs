@@ -18,7 +18,6 @@ public sealed record AddPersonResult(Guid PersonId);
 /// <summary>Rules for a directory entry.</summary>
 public sealed class AddPersonValidator : AbstractValidator<AddPerson>
 {
-    /// <summary>Declares the rules.</summary>
     public AddPersonValidator()
     {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(320).EmailAddress();
@@ -33,7 +32,6 @@ public sealed class AddPersonValidator : AbstractValidator<AddPerson>
 /// <summary>Stores the person and audits the addition.</summary>
 public sealed class AddPersonHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<AddPerson, AddPersonResult>
 {
-    /// <inheritdoc />
     public async ValueTask<AddPersonResult> Handle(AddPerson command, CancellationToken cancellationToken)
     {
         var email = Person.NormalizeEmail(command.Email);

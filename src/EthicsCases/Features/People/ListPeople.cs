@@ -14,7 +14,6 @@ public sealed record DirectoryEntry(Guid PersonId, string Email, string Name, st
 /// <summary>Reads the directory.</summary>
 public sealed class ListPeopleHandler(EthicsDbContext db) : IQueryHandler<ListPeople, IReadOnlyList<DirectoryEntry>>
 {
-    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DirectoryEntry>> Handle(ListPeople query, CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);

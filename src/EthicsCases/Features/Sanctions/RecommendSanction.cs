@@ -14,7 +14,6 @@ public sealed record RecommendSanction(int? Severity, int? Occurrences, string? 
 /// <summary>Validates the factors (every bad one named at once) and runs the calculator.</summary>
 public sealed class RecommendSanctionHandler : IQueryHandler<RecommendSanction, SanctionRecommendation>
 {
-    /// <inheritdoc />
     public ValueTask<SanctionRecommendation> Handle(RecommendSanction query, CancellationToken cancellationToken)
     {
         ConcernCategory? category = null;

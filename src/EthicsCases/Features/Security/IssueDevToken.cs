@@ -18,7 +18,6 @@ public sealed record DevToken(string Token, DateTimeOffset Expires);
 /// <summary>Signs with the key in the data folder (created on first use).</summary>
 public sealed class IssueDevTokenHandler(ActorContext actor, IConfiguration configuration, TimeProvider clock) : IQueryHandler<IssueDevToken, DevToken>
 {
-    /// <inheritdoc />
     public ValueTask<DevToken> Handle(IssueDevToken query, CancellationToken cancellationToken)
     {
         var (token, expires) = LocalTokens.Issue(actor.Current, DatabaseSettings.DataDirectory(configuration), clock);

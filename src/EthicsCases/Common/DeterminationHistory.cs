@@ -3,7 +3,7 @@ using EthicsCases.Domain;
 using EthicsCases.Domain.Sanctions;
 using Microsoft.EntityFrameworkCore;
 
-namespace EthicsCases.Features.Determinations;
+namespace EthicsCases.Common;
 
 /// <summary>An earlier violation determined against a person: the case it was found in.</summary>
 /// <param name="CaseId">The earlier case.</param>
