@@ -24,6 +24,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<EthicsDbContext>("database");
         services.AddProblemDetails();
         services.AddExceptionHandler<RejectionHandler>();
+        services.AddSingleton<InputLimits>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddEthicsAuth(configuration, environment);
 
@@ -74,7 +75,7 @@ public static class WebSetup
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "EthicsCases API";
-            document.Info.Description = "SOP II-031 case management. Errors are RFC 9457 problem details; see docs/api.md.";
+            document.Info.Description = "SOP II-031 case management. Errors are RFC 9457 problem details; see docs/web.md.";
             return Task.CompletedTask;
         }));
         return services;

@@ -39,8 +39,8 @@ public static class CasesApi
         api.MapGet("/cases", (CaseState? state, IMediator m, CancellationToken ct) => m.Send(new ListCases(state), ct))
             .WithName("ListCases").WithSummary("The cases the signed-in person may see, oldest first.");
 
-        api.MapGet("/queue", (CaseState[]? state, IMediator m, IConfiguration config, CancellationToken ct) =>
-                m.Send(new ReviewQueue(state is { Length: > 0 } ? state : [CaseState.Intake], OverdueThreshold(config)), ct))
+        api.MapGet("/queue", (CaseState[]? state, IMediator m, CancellationToken ct) =>
+                m.Send(new ReviewQueue(state is { Length: > 0 } ? state : [CaseState.Intake]), ct))
             .WithName("ReviewQueue").WithSummary("A reviewer's queue: cases in the given states, oldest first, overdue flagged.");
 
         api.MapGet("/dashboard", (IMediator m, CancellationToken ct) => m.Send(new ShowDashboard(), ct))
@@ -66,10 +66,7 @@ public static class CasesApi
 
         cases.MapPost("/evidence", async (string key, IFormFile file, IMediator m, CancellationToken ct) =>
             {
-                await using var stream = file.OpenReadStream();
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, ct);
-                var uploaded = await m.Send(new UploadEvidence(key, file.FileName, buffer.ToArray()), ct);
+                var uploaded = await m.Send(new UploadEvidence(key, file.FileName, await Uploads.ReadAsync(file, EvidencePolicy.MaxBytes, ct) ?? []), ct);
                 return TypedResults.Created($"/api/cases/{key}/evidence/{uploaded.EvidenceId}", uploaded);
             })
             .DisableAntiforgery() // bearer-only endpoint: no ambient credential to forge
@@ -83,8 +80,4 @@ public static class CasesApi
             .WithName("DownloadEvidence").WithSummary("Download a document (reviewers); always as an attachment.");
         return api;
     }
-
-    /// <summary><c>Triage:OverdueAfterBusinessDays</c>, default 5.</summary>
-    public static int OverdueThreshold(IConfiguration config) =>
-        config.GetValue("Triage:OverdueAfterBusinessDays", 5);
 }

@@ -14,7 +14,6 @@ namespace EthicsCases.Web.Api;
 /// </summary>
 public static class DeterminationsApi
 {
-    /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapDeterminationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Determinations");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EthicsCases.Domain.Filings;
 using EthicsCases.Features.Form4;
 using EthicsCases.Web.Auth;
@@ -15,42 +14,19 @@ namespace EthicsCases.Web.Api;
 /// </summary>
 public static class Form4Api
 {
-    /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapForm4Api(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/form4").RequireAuthorization(Policies.Api, Policies.Form4Monitor).WithTags("Form 4");
 
-        api.MapPost("/check", async (IFormFileCollection files, [FromForm] string? filed, CancellationToken ct) =>
-            {
-                var when = Form4Uploads.ParseFiled(filed);
-                var (readable, unreadable) = await Form4Uploads.ReadAsync(files, ct);
-                var output = new JsonArray();
-                foreach (var item in Form4Uploads.Check(readable, when))
-                {
-                    output.Add(item.Result is { } result ? JsonNode.Parse(result.ToJson()) : Form4CheckResult.Unreadable(item.File, item.Error!));
-                }
-
-                foreach (var error in unreadable)
-                {
-                    output.Add(Form4CheckResult.Unreadable(error.File, error.Reason));
-                }
-
-                return TypedResults.Ok(output);
-            })
+        api.MapPost("/check", async (IFormFileCollection files, [FromForm] string? filed, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(Form4Checked.ToJson(await m.Send(new CheckForm4(await Uploads.Form4FilesAsync(files, ct), Uploads.ParseFiled(filed)), ct))))
             .DisableAntiforgery() // bearer-only endpoint: no ambient credential to forge
             .WithName("CheckForm4")
             .WithSummary("Parse and check filings (multipart field 'files', optional 'filed' YYYY-MM-DD[THH:MM] Eastern); one object per file as `ethics form4 check --json`, "
                 + "a bad file as {file, error}. Nothing is stored.");
 
         api.MapPost("/import", async (IFormFileCollection files, [FromForm] string? filed, IMediator m, CancellationToken ct) =>
-            {
-                var when = Form4Uploads.ParseFiled(filed);
-                var (readable, unreadable) = await Form4Uploads.ReadAsync(files, ct);
-                var result = readable.Count == 0
-                    ? new ImportForm4Result(0, [], [], [], [], [])
-                    : await m.Send(new ImportForm4(readable, when), ct);
-                return TypedResults.Ok(result with { Errors = [.. unreadable, .. result.Errors] });
-            })
+                TypedResults.Ok(await m.Send(new ImportForm4(await Uploads.Form4FilesAsync(files, ct), Uploads.ParseFiled(filed)), ct)))
             .DisableAntiforgery()
             .WithName("ImportForm4")
             .WithSummary("Import filings as `ethics form4 import --as` the caller: {imported, concernsFiled, skipped, errors, needsReview, filings}; "

@@ -28,13 +28,12 @@ public static class Policies
     /// <summary>Any signed-in person found in the directory.</summary>
     public const string DirectoryPerson = nameof(DirectoryPerson);
 
-    /// <summary>General Counsel or Audit Committee (triage and review queues).</summary>
+    /// <summary>
+    /// The triage queue: the General Counsel, the Audit Committee, and the Board (which sees the cases referred to it
+    /// there).
+    /// </summary>
     public const string Reviewer = nameof(Reviewer);
 
-    /// <summary>General Counsel.</summary>
-    public const string GeneralCounsel = nameof(GeneralCounsel);
-
-    /// <summary>Audit Committee.</summary>
     public const string AuditCommittee = nameof(AuditCommittee);
 
     /// <summary>General Counsel or Audit Committee (the prior-advice ledger).</summary>
@@ -135,7 +134,6 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.DirectoryPerson, p => p.RequireClaim(DirectoryPersonId))
             .AddPolicy(Policies.Reviewer, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee), nameof(Role.Board)))
-            .AddPolicy(Policies.GeneralCounsel, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel)))
             .AddPolicy(Policies.AuditCommittee, p => p.RequireClaim(DirectoryRole, nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.AdviceLedger, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.Form4Monitor, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))

@@ -14,7 +14,6 @@ namespace EthicsCases.Web.Auth;
 /// </summary>
 public sealed class DirectoryClaimsTransformation(EthicsDbContext db, ActorContext actor) : IClaimsTransformation
 {
-    /// <inheritdoc />
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);

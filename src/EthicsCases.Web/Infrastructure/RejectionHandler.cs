@@ -12,7 +12,6 @@ namespace EthicsCases.Web.Infrastructure;
 /// </summary>
 public sealed class RejectionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

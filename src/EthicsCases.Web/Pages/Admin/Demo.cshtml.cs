@@ -17,7 +17,6 @@ public sealed class DemoModel(IMediator mediator) : PageModel
     /// <summary>The outcome.</summary>
     public string? Result { get; private set; }
 
-    /// <summary>Shows the form.</summary>
     public void OnGet()
     {
     }

@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.Advice;
 using EthicsCases.Features.Determinations;
@@ -13,7 +14,7 @@ namespace EthicsCases.Web.Pages.Advice;
 /// The prior-advice ledger: the General Counsel records advice given to an officer (Sends <see cref="RecordAdvice"/>, as
 /// <c>ethics advice add</c>); the General Counsel and the Audit Committee read it (<see cref="ListAdvice"/>).
 /// </summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel, IFormPage
 {
     /// <summary>The ledger, oldest advice first.</summary>
     public IReadOnlyList<AdviceEntry> Entries { get; private set; } = [];
@@ -48,37 +49,22 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     public async Task OnGetAsync(CancellationToken ct)
     {
         Date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await LoadAsync(ct);
+        await ReloadAsync(ct);
     }
 
     /// <summary>Records an entry; a refusal shows next to the form with the values kept.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        try
-        {
-            var entry = await mediator.Send(new RecordAdvice(AdvisedPerson ?? "", Category ?? "", Date, Summary ?? ""), ct);
-            TempData["Flash"] = $"Advice to {entry.PersonName} on {Labels.Category(entry.Category).ToLowerInvariant()} given {entry.Date:yyyy-MM-dd} recorded.";
-            return RedirectToPage();
-        }
-        catch (RejectedException rejected) when (rejected is not NotFoundException and not ForbiddenException)
-        {
-            ModelState.Add(rejected);
-            // The command calls the advised person "person"; on this page the field is AdvisedPerson (Person filters the list).
-            if (ModelState.Remove(nameof(Person)) && rejected is ValidationFailedException v)
-            {
-                foreach (var message in v.Errors["person"])
-                {
-                    ModelState.AddModelError(nameof(AdvisedPerson), message);
-                }
-            }
-        }
-
-        await LoadAsync(ct);
-        return Page();
+        var entry = await mediator.Send(new RecordAdvice(AdvisedPerson ?? "", Category ?? "", Date, Summary ?? ""), ct);
+        TempData["Flash"] = $"Advice to {entry.PersonName} on {Labels.Category(entry.Category).ToLowerInvariant()} given {entry.Date:yyyy-MM-dd} recorded.";
+        return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    // The command calls the advised person "person"; on this page Person filters the list and AdvisedPerson is the field.
+    string IFormPage.FieldName(string field) => field == "person" ? nameof(AdvisedPerson) : field;
+
+    public async Task ReloadAsync(CancellationToken ct)
     {
         Entries = await mediator.Send(new ListAdvice(string.IsNullOrWhiteSpace(Person) ? null : Person), ct);
         People = CanRecord ? await mediator.Send(new ListPeople(), ct) : [];

@@ -1,4 +1,3 @@
-using EthicsCases.Domain;
 using EthicsCases.Features.Anonymous;
 using EthicsCases.Web.Infrastructure;
 using Mediator;
@@ -11,7 +10,7 @@ namespace EthicsCases.Web.Pages.Anonymous;
 /// Anonymous report (Exchange Act Rule 10A-3): Sends <see cref="FileAnonymousReport"/>. The receipt is rendered in
 /// this one response and never stored in a cookie or TempData.
 /// </summary>
-public sealed class ReportModel(IMediator mediator) : PageModel
+public sealed class ReportModel(IMediator mediator) : PageModel, IFormPage
 {
     /// <summary>The SOP category.</summary>
     [BindProperty]
@@ -32,7 +31,6 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     /// <summary>Set once filed: shown once.</summary>
     public AnonymousReceipt? Receipt { get; private set; }
 
-    /// <summary>Shows the form.</summary>
     public void OnGet()
     {
     }
@@ -41,15 +39,9 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var subjects = (Subjects ?? "").Split(['\n', '\r', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        try
-        {
-            Receipt = await mediator.Send(new FileAnonymousReport(Category ?? "", Summary ?? "", Details, subjects), ct);
-        }
-        catch (RejectedException rejected)
-        {
-            ModelState.Add(rejected);
-        }
-
+        Receipt = await mediator.Send(new FileAnonymousReport(Category ?? "", Summary ?? "", Details, subjects), ct);
         return Page();
     }
+
+    public Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,4 +1,3 @@
-using EthicsCases.Domain;
 using EthicsCases.Features.Anonymous;
 using EthicsCases.Web.Infrastructure;
 using Mediator;
@@ -8,13 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EthicsCases.Web.Pages.Anonymous;
 
 /// <summary>The anonymous reporter checks progress and writes to the reviewers: Sends <see cref="CheckAnonymousReport"/> and <see cref="ReplyAnonymously"/>.</summary>
-public sealed class StatusModel(IMediator mediator) : PageModel
+public sealed class StatusModel(IMediator mediator) : PageModel, IFormPage
 {
-    /// <summary>The report key.</summary>
     [BindProperty]
     public string? ReportKey { get; set; }
 
-    /// <summary>The password.</summary>
     [BindProperty]
     public string? Password { get; set; }
 
@@ -31,37 +28,22 @@ public sealed class StatusModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Checks the credentials and shows the report.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) => await ShowAsync(ct);
+    public async Task OnPostAsync(CancellationToken ct) =>
+        Report = await mediator.Send(new CheckAnonymousReport(ReportKey ?? "", Password ?? ""), ct);
 
-    /// <summary>Sends a reply, then shows the report again.</summary>
-    public async Task<IActionResult> OnPostReplyAsync(CancellationToken ct)
+    /// <summary>Sends a reply, then shows the report again; a refused reply keeps the report on screen.</summary>
+    public async Task OnPostReplyAsync(CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ReplyAnonymously(ReportKey ?? "", Password ?? "", Reply ?? ""), ct);
-            Reply = null;
-            TempData["Flash"] = "Your message was sent to the reviewers.";
-        }
-        catch (RejectedException rejected) when (rejected is not NotFoundException)
-        {
-            ModelState.Add(rejected);
-        }
-
-        return await ShowAsync(ct);
+        await OnPostAsync(ct);
+        await mediator.Send(new ReplyAnonymously(ReportKey ?? "", Password ?? "", Reply ?? ""), ct);
+        Reply = null;
+        TempData["Flash"] = "Your message was sent to the reviewers.";
+        await OnPostAsync(ct);
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
-    {
-        try
-        {
-            Report = await mediator.Send(new CheckAnonymousReport(ReportKey ?? "", Password ?? ""), ct);
-        }
-        catch (RejectedException rejected)
-        {
-            // One message for an unknown key and a wrong password alike.
-            ModelState.AddModelError(string.Empty, rejected is NotFoundException ? rejected.Message : "Enter the report key and the password.");
-        }
+    // The report (when the credentials were good) is already loaded on this instance.
+    public Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
-        return Page();
-    }
+    // One message for an unknown key and a wrong password alike, shown in the form.
+    bool IFormPage.NotFoundIsFormError => true;
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using EthicsCases.Domain;
 using EthicsCases.Features.Concerns;
 using EthicsCases.Features.People;
 using EthicsCases.Web.Infrastructure;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EthicsCases.Web.Pages.Concerns;
 
 /// <summary>An officer files a concern: Sends <see cref="FileConcern"/>, as <c>ethics concern file</c> does.</summary>
-public sealed class FileModel(IMediator mediator) : PageModel
+public sealed class FileModel(IMediator mediator) : PageModel, IFormPage
 {
     /// <summary>The directory, for naming subjects (the signed-in person excluded).</summary>
     public IReadOnlyList<DirectoryEntry> People { get; private set; } = [];
@@ -31,31 +30,23 @@ public sealed class FileModel(IMediator mediator) : PageModel
     [BindProperty]
     public List<string> SubjectEmails { get; set; } = [];
 
-    /// <summary>Shows the form.</summary>
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
 
     /// <summary>Files and goes to the new case.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var filed = await mediator.Send(new FileConcern(Category!, Summary ?? "", Details, SubjectEmails), ct);
-                TempData["Flash"] = $"Concern {filed.Reference} filed and routed to {string.Join(" and ", filed.RoutedTo.Select(Labels.Role))}.";
-                return RedirectToPage("/Cases/Show", new { key = filed.Reference });
-            }
-            catch (RejectedException rejected) when (rejected is not NotFoundException and not ForbiddenException)
-            {
-                ModelState.Add(rejected);
-            }
+            await ReloadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        var filed = await mediator.Send(new FileConcern(Category!, Summary ?? "", Details, SubjectEmails), ct);
+        TempData["Flash"] = $"Concern {filed.Reference} filed and routed to {string.Join(" and ", filed.RoutedTo.Select(Labels.Role))}.";
+        return RedirectToPage("/Cases/Show", new { key = filed.Reference });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    public async Task ReloadAsync(CancellationToken ct)
     {
         var me = Auth.AuthSetup.EmailOf(User);
         People = (await mediator.Send(new ListPeople(), ct)).Where(p => !string.Equals(p.Email, me, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -15,7 +15,7 @@ namespace EthicsCases.Web.Pages.Filings;
 /// <c>ethics form4 check</c>; nothing stored). Each file is shown with what was parsed, its dates, findings and the
 /// concerns it raised; a bad file is listed with its reason while the others go ahead.
 /// </summary>
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IFormPage
 {
     /// <summary>Transmission date (Eastern) for files without a submission header.</summary>
     [BindProperty]
@@ -39,10 +39,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public ImportForm4Result? Import { get; private set; }
 
     /// <summary>The largest file accepted, for the form's hint.</summary>
-    public static long MaxBytes => Form4Uploads.MaxBytes;
+    public static long MaxBytes => Form4Files.MaxBytes;
 
     /// <summary>Files per upload, for the form's hint.</summary>
-    public const int MaxFiles = Form4Uploads.MaxFiles;
+    public const int MaxFiles = Form4Files.MaxFiles;
 
     /// <summary>Shows the upload form.</summary>
     public void OnGet()
@@ -50,36 +50,30 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Checks or imports the uploaded files.</summary>
-    public async Task<IActionResult> OnPostAsync(List<IFormFile>? files, CancellationToken ct)
+    public async Task OnPostAsync(List<IFormFile>? files, CancellationToken ct)
     {
         ModelState.Clear();
-        try
+        FilingTime? filed = FiledDate is { } date ? new FilingTime(date, FiledTime) : null;
+        var uploaded = await Uploads.Form4FilesAsync(files, ct);
+        var checkedFiles = await mediator.Send(new CheckForm4(uploaded, filed), ct);
+        var outcomes = checkedFiles.Select(c => new FileOutcome(c.File, c.Result, c.Error, c.Error is null ? "Checked" : "Not readable", [])).ToList();
+        if (!CheckOnly && checkedFiles.Any(c => c.Error is null))
         {
-            FilingTime? filed = FiledDate is { } date ? new FilingTime(date, FiledTime) : null;
-            var (readable, unreadable) = await Form4Uploads.ReadAsync(files, ct);
-            var checkedFiles = Form4Uploads.Check(readable, filed);
-            var outcomes = checkedFiles.Select(c => new FileOutcome(c.File, c.Result, c.Error, c.Error is null ? "Checked" : "Not readable", [])).ToList();
-            if (!CheckOnly && readable.Count > 0)
-            {
-                Import = await mediator.Send(new ImportForm4(readable, filed), ct);
-                outcomes = await WithImportAsync(outcomes, Import, ct);
-            }
-
-            outcomes.AddRange(unreadable.Select(u => new FileOutcome(u.File, null, u.Reason, "Not readable", [])));
-            Files = outcomes;
-            Processed = true;
-        }
-        catch (RejectedException rejected) when (rejected is not NotFoundException and not ForbiddenException)
-        {
-            ModelState.Add(rejected);
+            Import = await mediator.Send(new ImportForm4(uploaded.Where((_, i) => checkedFiles[i].Error is null).ToList(), filed), ct);
+            outcomes = await WithImportAsync(outcomes, Import, ct);
         }
 
-        return Page();
+        Files = outcomes;
+        Processed = true;
     }
 
-    // Joins the import's answer to the checked files by name, in order, so two uploads of one name stay apart.
+    public Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
+
+    // Joins the import's answer to the checked files by name, in order, so two uploads of one name stay apart. The
+    // importer files the concerns, but recusal still applies: one naming them is filed and not shown to them.
     private async Task<List<FileOutcome>> WithImportAsync(List<FileOutcome> outcomes, ImportForm4Result import, CancellationToken ct)
     {
+        var visible = (await mediator.Send(new FindCases(import.ConcernsFiled), ct)).ToDictionary(c => c.CaseId);
         var stored = import.Filings.ToList();
         var skipped = import.Skipped.ToList();
         var errors = import.Errors.ToList();
@@ -93,12 +87,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             else if (stored.FirstOrDefault(f => f.File == outcome.File) is { } filing)
             {
                 stored.Remove(filing);
-                var concerns = new List<ConcernLink>();
-                foreach (var id in filing.ConcernsFiled)
-                {
-                    concerns.Add(await LinkAsync(id, ct));
-                }
-
+                var concerns = filing.ConcernsFiled.Select(id => visible.TryGetValue(id, out var c)
+                    ? new ConcernLink(id, c.Reference, c.Summary)
+                    : new ConcernLink(id, null, null)).ToList();
                 result.Add(outcome with { Status = "Imported", Concerns = concerns });
             }
             else if (skipped.Contains(outcome.File))
@@ -118,20 +109,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
 
         return result;
-    }
-
-    // The importer files the concern, but recusal still applies: one naming them is filed and not shown to them.
-    private async Task<ConcernLink> LinkAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            var detail = await mediator.Send(new ShowCase(id.ToString()), ct);
-            return new ConcernLink(id, detail.Reference, detail.Summary);
-        }
-        catch (NotFoundException)
-        {
-            return new ConcernLink(id, null, null);
-        }
     }
 
     /// <summary>One uploaded file.</summary>

@@ -1,4 +1,3 @@
-using EthicsCases.Domain;
 using EthicsCases.Features.Form4;
 using EthicsCases.Web.Infrastructure;
 using Mediator;
@@ -11,7 +10,7 @@ namespace EthicsCases.Web.Pages.Filings;
 /// "Item 405": delinquent Section 16(a) reports for a fiscal year, per person (Sends <see cref="GetItem405Report"/>, as
 /// <c>ethics form4 item405</c>).
 /// </summary>
-public sealed class Item405Model(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class Item405Model(IMediator mediator, TimeProvider clock) : PageModel, IFormPage
 {
     /// <summary>Calendar year in which the fiscal year ends (default: last year, the proxy season's subject).</summary>
     [BindProperty(SupportsGet = true)]
@@ -30,13 +29,8 @@ public sealed class Item405Model(IMediator mediator, TimeProvider clock) : PageM
         Year ??= clock.GetUtcNow().Year - 1;
         FiscalYearEnd = string.IsNullOrWhiteSpace(FiscalYearEnd) ? "12-31" : FiscalYearEnd.Trim();
         ModelState.Clear();
-        try
-        {
-            Report = await mediator.Send(new GetItem405Report(Year.Value, FiscalYearEnd), ct);
-        }
-        catch (ValidationFailedException rejected)
-        {
-            ModelState.Add(rejected);
-        }
+        Report = await mediator.Send(new GetItem405Report(Year.Value, FiscalYearEnd), ct);
     }
+
+    public Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,13 +1,14 @@
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.Cases;
-using EthicsCases.Web.Api;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace EthicsCases.Web.Pages.Review;
 
 /// <summary>The Audit Committee's review queue: Sends <see cref="ReviewQueue"/>.</summary>
-public sealed class IndexModel(IMediator mediator, IConfiguration configuration) : PageModel
+public sealed class IndexModel(IMediator mediator, IOptions<TriageOptions> triage) : PageModel
 {
     /// <summary>Cases awaiting the Committee's review.</summary>
     public IReadOnlyList<QueueItem> Review { get; private set; } = [];
@@ -19,13 +20,12 @@ public sealed class IndexModel(IMediator mediator, IConfiguration configuration)
     public IReadOnlyList<QueueItem> Board { get; private set; } = [];
 
     /// <summary>The configured service level.</summary>
-    public int OverdueAfter { get; private set; }
+    public int OverdueAfter => triage.Value.OverdueAfterBusinessDays;
 
     /// <summary>Loads the three queues.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OverdueAfter = CasesApi.OverdueThreshold(configuration);
-        var all = await mediator.Send(new ReviewQueue([CaseState.Intake, CaseState.AuditCommitteeReview, CaseState.BoardDetermination], OverdueAfter), ct);
+        var all = await mediator.Send(new ReviewQueue([CaseState.Intake, CaseState.AuditCommitteeReview, CaseState.BoardDetermination]), ct);
         Review = all.Where(q => q.State == CaseState.AuditCommitteeReview).ToList();
         Intake = all.Where(q => q.State == CaseState.Intake).ToList();
         Board = all.Where(q => q.State == CaseState.BoardDetermination).ToList();
