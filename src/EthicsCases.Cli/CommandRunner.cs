@@ -18,7 +18,7 @@ namespace EthicsCases.Cli;
 /// </summary>
 public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings)
 {
-    /// <summary>JSON as CONTRACT.md wants it: camelCase, enums by name, nulls written, ISO dates.</summary>
+    /// <summary>JSON as docs/contract.md wants it: camelCase, enums by name, nulls written, ISO dates.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -61,6 +61,19 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
 
             return EthicsCli.Ok;
         }
+        catch (ValidationFailedException e)
+        {
+            // The application names its fields for any host; here they are named as the options that carry them.
+            foreach (var (field, messages) in e.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    await stderr.WriteLineAsync($"ethics: {OptionFor(parse, field)}: {message}");
+                }
+            }
+
+            return EthicsCli.Rejected;
+        }
         catch (RejectedException e)
         {
             await stderr.WriteLineAsync($"ethics: {e.Message}");
@@ -85,6 +98,12 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
     /// <summary>Sends a Mediator query as <paramref name="actAs"/>.</summary>
     public Task<int> SendAsync<T>(ParseResult parse, string? actAs, IQuery<T> query, Action<T, TextWriter> human, CancellationToken ct) =>
         RunAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(query, token), human, ct);
+
+    private static string OptionFor(ParseResult parse, string field)
+    {
+        var option = "--" + System.Text.RegularExpressions.Regex.Replace(field, "([a-z0-9])([A-Z])", "$1-$2").ToLowerInvariant();
+        return parse.CommandResult.Command.Options.Any(o => o.Name == option) ? option : field;
+    }
 
     /// <summary>Writes a rejection and returns exit code 1.</summary>
     public int Reject(string message)

@@ -3,7 +3,7 @@ using EthicsCases.Cli.Commands;
 
 namespace EthicsCases.Cli;
 
-/// <summary>The <c>ethics</c> command: exit 0 on success, 1 on a rejected request, 2 on bad usage (CONTRACT.md).</summary>
+/// <summary>The <c>ethics</c> command: exit 0 on success, 1 on a rejected request, 2 on bad usage (docs/contract.md).</summary>
 public static class EthicsCli
 {
     /// <summary>Exit code for success.</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EthicsCases.Features.Advice;
-using EthicsCases.Features.Determinations;
+using EthicsCases.Common;
 
 namespace EthicsCases.Cli.Commands;
 

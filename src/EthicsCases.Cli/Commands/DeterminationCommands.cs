@@ -29,7 +29,8 @@ public static class DeterminationCommands
         var sanction = new Option<string[]>("--sanction")
         {
             // One value per --sanction: taking several per token would swallow an unknown option such as --prior-violations.
-            Description = $"An action the Board chose (repeat --sanction for several): {string.Join(", ", Enum.GetNames<Sanction>())}.",
+            Description = $"An action the Board chose (repeat --sanction for several): {string.Join(", ", Enum.GetNames<Sanction>())}. " +
+                "Without one, the Board adopts the calculator's recommendation.",
         };
         var severity = new Option<int?>("--severity") { Description = "Nature and severity, 1 (least) to 5 (most); required with --violation yes." };
         var occurrences = new Option<int?>("--occurrences") { Description = "How many times it occurred (1 = single); required with --violation yes." };

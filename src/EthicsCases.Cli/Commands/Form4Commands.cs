@@ -36,31 +36,31 @@ public static class Form4Commands
     {
         var files = FilesArgument();
         var filed = FiledOption();
-        var command = new Command("check", "Parse and check filings; prints one object per file (CONTRACT.md). No database is used.") { files, filed };
-        command.SetAction(parse =>
+        var command = new Command("check", "Parse and check filings; prints one object per file. No database is used.") { files, filed };
+        command.SetAction(async (parse, ct) =>
         {
             if (!TryFiled(parse.GetValue(filed), out var filedAt, out var usage)) return runner.UsageError(usage);
-            var options = KnownIssuers.Default.CheckOptions;
-            var output = new JsonArray();
-            var failed = 0;
-            foreach (var path in parse.GetValue(files) ?? [])
+            var (found, missing) = await ReadAsync(parse.GetValue(files) ?? [], ct);
+            var failed = false;
+            var code = await runner.RunAsync(parse, null, async (services, token) =>
             {
-                try
+                var results = found.Count == 0 ? [] : await services.GetRequiredService<IMediator>().Send(new CheckForm4(found, filedAt), token);
+                var all = results.Concat(missing.Select(m => new Form4Checked(m.File, null, m.Reason))).ToList();
+                foreach (var bad in all.Where(r => r.Error is not null))
                 {
-                    var result = Form4Checker.Check(path, filedAt, options);
-                    output.Add(JsonNode.Parse(result.ToJson()));
-                    if (!Json(parse)) PrintHuman(runner.Out, result);
+                    await runner.Err.WriteLineAsync($"ethics: {bad.File}: {bad.Error}");
                 }
-                catch (FilingParseException e)
-                {
-                    failed++;
-                    runner.Err.WriteLine($"ethics: {path}: {e.Message}");
-                    output.Add(Form4CheckResult.Unreadable(path, e.Message));
-                }
-            }
 
-            if (Json(parse)) runner.Out.WriteLine(output.ToJsonString());
-            return failed == 0 ? EthicsCli.Ok : EthicsCli.Rejected;
+                failed = all.Any(r => r.Error is not null);
+                return Form4Checked.ToJson(all);
+            }, (json, o) =>
+            {
+                foreach (var node in json)
+                {
+                    if (node?["documentType"] is not null) PrintHuman(o, node);
+                }
+            }, ct, migrate: false);
+            return code == EthicsCli.Ok && failed ? EthicsCli.Rejected : code;
         });
         return command;
     }
@@ -75,24 +75,14 @@ public static class Form4Commands
         command.SetAction(async (parse, ct) =>
         {
             if (!TryFiled(parse.GetValue(filed), out var filedAt, out var usage)) return runner.UsageError(usage);
-            var readable = new List<Form4File>();
-            var unreadable = new List<Form4ImportError>();
-            var maxBytes = FilingParserOptions.Default.MaxBytes;
-            foreach (var path in parse.GetValue(files) ?? [])
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists) unreadable.Add(new Form4ImportError(path, $"File not found: {path}"));
-                else if (info.Length > maxBytes) unreadable.Add(new Form4ImportError(path, $"Too large: {info.Length} bytes exceeds the {maxBytes}-byte limit per filing."));
-                else readable.Add(new Form4File(path, await File.ReadAllBytesAsync(path, ct)));
-            }
-
+            var (found, missing) = await ReadAsync(parse.GetValue(files) ?? [], ct);
             var anyFailed = false;
             var code = await runner.RunAsync(parse, parse.GetValue(actAs), async (services, token) =>
             {
-                var result = readable.Count == 0
+                var result = found.Count == 0
                     ? new ImportForm4Result(0, [], [], [], [], [])
-                    : await services.GetRequiredService<IMediator>().Send(new ImportForm4(readable, filedAt), token);
-                result = result with { Errors = [.. unreadable, .. result.Errors] };
+                    : await services.GetRequiredService<IMediator>().Send(new ImportForm4(found, filedAt), token);
+                result = result with { Errors = [.. missing, .. result.Errors] };
                 anyFailed = result.Errors.Count > 0;
                 foreach (var error in result.Errors)
                 {
@@ -104,6 +94,21 @@ public static class Form4Commands
             return code == EthicsCli.Ok && anyFailed ? EthicsCli.Rejected : code;
         });
         return command;
+    }
+
+    // The host's part: find the files and read them, never more than a filing may hold; the rules are the use case's.
+    private static async Task<(List<Form4File> Found, List<Form4ImportError> Missing)> ReadAsync(IEnumerable<string> paths, CancellationToken ct)
+    {
+        var found = new List<Form4File>();
+        var missing = new List<Form4ImportError>();
+        foreach (var path in paths)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) missing.Add(new Form4ImportError(path, $"File not found: {path}"));
+            else found.Add(info.Length > Form4Files.MaxBytes ? new Form4File(path, [], info.Length) : new Form4File(path, await File.ReadAllBytesAsync(path, ct)));
+        }
+
+        return (found, missing);
     }
 
     private static Command Item405(CommandRunner runner)
@@ -137,9 +142,6 @@ public static class Form4Commands
         return command;
     }
 
-    private static bool Json(ParseResult parse) =>
-        parse.RootCommandResult.Command.Options.OfType<Option<bool>>().FirstOrDefault(o => o.Name == "--json") is { } json && parse.GetValue(json);
-
     private static bool TryFiled(string? text, out FilingTime? filed, out string usage)
     {
         filed = null;
@@ -158,12 +160,17 @@ public static class Form4Commands
     }
 
 
-    private static void PrintHuman(TextWriter o, Form4CheckResult r)
+    private static void PrintHuman(TextWriter o, System.Text.Json.Nodes.JsonNode r)
     {
-        var owners = string.Join(", ", r.ReportingOwners.Select(x => x.Name));
-        var late = r.Late switch { true => $"LATE by {r.BusinessDaysLate} business day(s)", false => "on time", null => "filed date unknown" };
-        o.WriteLine($"{r.File}: Form {r.DocumentType}, {r.Issuer.Name} ({r.Issuer.Ticker}), {owners}; due {r.Due:yyyy-MM-dd}, filed {r.Filed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}: {late}.");
-        foreach (var f in r.Findings) o.WriteLine($"  [{f.Code}] {f.Message}");
+        var owners = string.Join(", ", r["reportingOwners"]!.AsArray().Select(x => (string?)x!["name"]));
+        var late = (bool?)r["late"] switch
+        {
+            true => $"LATE by {(int?)r["businessDaysLate"]} business day(s)",
+            false => "on time",
+            null => "filed date unknown",
+        };
+        o.WriteLine($"{r["file"]}: Form {r["documentType"]}, {r["issuer"]?["name"]} ({r["issuer"]?["ticker"]}), {owners}; due {r["due"]}, filed {(string?)r["filed"] ?? "unknown"}: {late}.");
+        foreach (var f in r["findings"]!.AsArray()) o.WriteLine($"  [{f!["code"]}] {f["message"]}");
     }
 
     private static void PrintHuman(ImportForm4Result r, TextWriter o)
