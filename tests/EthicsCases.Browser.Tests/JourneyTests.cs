@@ -91,7 +91,7 @@ public sealed partial class JourneyTests
         await ac.GotoAsync($"/Cases/{reference}");
         await ac.ClickAsync("button[name=trigger][value=RequestBoardDetermination]");
         await Expect(ac.Locator(".status")).ToContainTextAsync("Board determination");
-        await Expect(ac.Locator("#board-determination")).ToBeVisibleAsync();
+        await Expect(ac.Locator("#record-determination-link")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(ac, "case-audit-committee");
         await ac.GotoAsync("/Dashboard");
         await Expect(ac.Locator(".kpi").First).ToContainTextAsync("open cases");
@@ -100,8 +100,10 @@ public sealed partial class JourneyTests
         await officer.GotoAsync("/Reports");
         await Expect(officer.Locator("table.grid")).ToContainTextAsync("Board determination");
 
-        // The Audit Committee records the Board's determination: the ledger pre-fills advised, the calculator recommends.
+        // The Audit Committee records the Board's determination on its own page: the ledger pre-fills advised, the calculator recommends.
         await ac.GotoAsync($"/Cases/{reference}");
+        await ac.ClickAsync("#record-determination-link");
+        await Expect(ac.Locator("#board-determination")).ToBeVisibleAsync();
         await Expect(ac.Locator("#prior-advice")).ToContainTextAsync("conflict disclosure");
         await Expect(ac.Locator("#Determination_Advised")).ToHaveValueAsync("yes");
         await Expect(ac.Locator("#prior-violations")).ToContainTextAsync("0");
@@ -120,7 +122,7 @@ public sealed partial class JourneyTests
         await ac.FillAsync("#Determination_MeetingDate", "2026-11-20");
         await ac.FillAsync("#Determination_Rationale", "The controller approved a contract with his brother-in-law's firm without disclosure, after advice.");
         await ac.ClickAsync("#record-determination");
-        await Expect(ac.Locator("#determination-errors")).ToContainTextAsync("a departure needs a reason");
+        await Expect(ac.Locator("#determination-errors")).ToContainTextAsync("a departure from the recommendation needs a reason");
         await Expect(ac.Locator("#Determination_Rationale")).ToHaveValueAsync(new Regex("brother-in-law"));
         await Expect(ac.Locator($"input[name='Determination.Sanctions'][value={departing}]")).ToBeCheckedAsync();
         await ac.FillAsync("#Determination_Reason", "First matter for this officer; the contract was cancelled before any payment.");

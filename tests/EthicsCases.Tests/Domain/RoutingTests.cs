@@ -12,7 +12,7 @@ public sealed class RoutingTests
     [TestCase(ConcernCategory.SecuritiesLawViolation, new[] { Role.GeneralCounsel, Role.AuditCommittee })]
     public void Every_category_is_routed_as_the_SOP_prescribes(ConcernCategory category, Role[] expected)
     {
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", category, "s", null, null, [], [], DateTime.UtcNow);
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, category, "s", null, null, [], []);
         Assert.Multiple(() =>
         {
             Assert.That(CategoryRouting.RoutedTo(category), Is.EqualTo(expected));
@@ -28,7 +28,7 @@ public sealed class RoutingTests
     public void A_General_Counsel_named_as_subject_takes_the_case_to_the_Audit_Committee_alone(ConcernCategory category)
     {
         var gc = new Person(Guid.NewGuid(), "gc@test.example", "GC", null, [Role.GeneralCounsel]);
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", category, "s", null, null, [gc], [gc], DateTime.UtcNow);
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, category, "s", null, null, [gc], [gc]);
         Assert.Multiple(() =>
         {
             Assert.That(c.RoutedTo, Is.EqualTo(new[] { Role.AuditCommittee }));
@@ -40,7 +40,7 @@ public sealed class RoutingTests
     public void Naming_the_General_Counsel_in_an_Audit_Committee_matter_changes_nothing()
     {
         var gc = new Person(Guid.NewGuid(), "gc@test.example", "GC", null, [Role.GeneralCounsel]);
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", ConcernCategory.Fraud, "s", null, null, [gc], [gc], DateTime.UtcNow);
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, ConcernCategory.Fraud, "s", null, null, [gc], [gc]);
         Assert.Multiple(() =>
         {
             Assert.That(c.RoutedTo, Is.EqualTo(new[] { Role.AuditCommittee }));

@@ -5,7 +5,7 @@ namespace EthicsCases.Tests.Domain.Workflow;
 
 /// <summary>
 /// The workflow as a table: every state × trigger × role × (actor named or not) × routing, against the rule written
-/// out independently here from CONTRACT.md.
+/// out independently here from docs/contract.md.
 /// </summary>
 public sealed class CaseWorkflowTableTests
 {
@@ -25,7 +25,7 @@ public sealed class CaseWorkflowTableTests
         let row = new Row(state, trigger, role, actorIsSubject, category, namesGc)
         select new TestCaseData(row).SetName(row.ToString());
 
-    // CONTRACT.md's trigger table, restated.
+    // docs/contract.md's trigger table, restated.
     private static CaseState? Expected(Row r)
     {
         if (r.ActorIsSubject)
@@ -66,25 +66,23 @@ public sealed class CaseWorkflowTableTests
         }
 
         var generalCounsels = row.Role == Role.GeneralCounsel ? new[] { otherGc, actor } : [otherGc];
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", row.Category, "s", null, null, subjects, generalCounsels, DateTime.UtcNow)
-        {
-            State = row.State,
-        };
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, row.Category, "s", null, null, subjects, generalCounsels).InState(row.State);
         var expected = Expected(row);
 
         if (expected is null)
         {
-            Assert.That(async () => await new CaseWorkflow(c, actor).FireAsync(row.Trigger, "because", new BoardDecision(true, "r")),
+            Assert.That(async () => await FireAsync(c, actor, row.Trigger, "because"),
                 Throws.TypeOf<TriggerNotPermittedException>());
             Assert.That(c.State, Is.EqualTo(row.State), "a refused trigger leaves the state alone");
         }
         else
         {
-            var (from, to) = await new CaseWorkflow(c, actor).FireAsync(row.Trigger, "because", new BoardDecision(true, "r"));
+            var recorded = await FireAsync(c, actor, row.Trigger, "because");
             Assert.Multiple(() =>
             {
-                Assert.That(from, Is.EqualTo(row.State));
-                Assert.That(to, Is.EqualTo(expected));
+                Assert.That(recorded.From, Is.EqualTo(row.State.ToString()));
+                Assert.That(recorded.To, Is.EqualTo(expected.ToString()));
+                Assert.That(recorded.Action, Is.EqualTo(row.Trigger.ToString()));
                 Assert.That(c.State, Is.EqualTo(expected));
             });
         }
@@ -94,16 +92,13 @@ public sealed class CaseWorkflowTableTests
     public void Refusal_names_the_state_and_the_triggers_permitted_to_that_person()
     {
         var officer = new Person(Guid.NewGuid(), "cfo@test.example", "CFO", null, [Role.Officer]);
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", ConcernCategory.Fraud, "s", null, officer, [], [], DateTime.UtcNow)
-        {
-            State = CaseState.AuditCommitteeReview,
-        };
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, ConcernCategory.Fraud, "s", null, officer, [], []).InState(CaseState.AuditCommitteeReview);
 
-        var refusal = Assert.ThrowsAsync<TriggerNotPermittedException>(() => new CaseWorkflow(c, officer).FireAsync(CaseTrigger.RequestBoardDetermination, null));
+        var refusal = Assert.ThrowsAsync<TriggerNotPermittedException>(() => new CaseWorkflow(c, officer).FireAsync(CaseTrigger.RequestBoardDetermination, null, DateTime.UtcNow));
         Assert.That(refusal!.Message, Does.Contain("'RequestBoardDetermination'").And.Contain("'AuditCommitteeReview'").And.Contain("No triggers are permitted"));
 
         var member = new Person(Guid.NewGuid(), "ac@test.example", "AC", null, [Role.AuditCommittee]);
-        var memberRefusal = Assert.ThrowsAsync<TriggerNotPermittedException>(() => new CaseWorkflow(c, member).FireAsync(CaseTrigger.Accept, null));
+        var memberRefusal = Assert.ThrowsAsync<TriggerNotPermittedException>(() => new CaseWorkflow(c, member).FireAsync(CaseTrigger.Accept, null, DateTime.UtcNow));
         Assert.That(memberRefusal!.Message, Does.Contain("Permitted to you: CloseNoViolation, RequestBoardDetermination."));
     }
 
@@ -121,9 +116,9 @@ public sealed class CaseWorkflowTableTests
             CaseTrigger.CloseNoViolation => CaseState.AuditCommitteeReview,
             _ => CaseState.Closed,
         };
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", ConcernCategory.BooksAndRecords, "s", null, null, [], [gc], DateTime.UtcNow) { State = state };
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, ConcernCategory.BooksAndRecords, "s", null, null, [], [gc]).InState(state);
 
-        Assert.That(() => new CaseWorkflow(c, gc).FireAsync(trigger, "  "),
+        Assert.That(() => new CaseWorkflow(c, gc).FireAsync(trigger, "  ", DateTime.UtcNow),
             Throws.TypeOf<ValidationFailedException>().With.Message.Contains("reason"));
         Assert.That(c.State, Is.EqualTo(state));
     }
@@ -132,15 +127,47 @@ public sealed class CaseWorkflowTableTests
     public async Task Closing_sets_the_outcome_and_reopening_clears_it()
     {
         var ac = new Person(Guid.NewGuid(), "ac@test.example", "AC", null, [Role.AuditCommittee]);
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", ConcernCategory.Fraud, "s", null, null, [], [], DateTime.UtcNow);
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, ConcernCategory.Fraud, "s", null, null, [], []);
 
-        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.Dismiss, "duplicate");
-        Assert.That(c.Outcome, Is.EqualTo(CaseOutcome.Dismissed));
-        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.Reopen, "new facts");
-        Assert.That((c.State, c.Outcome), Is.EqualTo((CaseState.AuditCommitteeReview, (CaseOutcome?)null)));
-        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.RequestBoardDetermination, null);
+        var dismissedAt = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.Dismiss, "duplicate", dismissedAt);
+        Assert.That((c.Outcome, c.ClosedAt), Is.EqualTo(((CaseOutcome?)CaseOutcome.Dismissed, (DateTime?)dismissedAt)));
+        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.Reopen, "new facts", dismissedAt.AddDays(1));
+        Assert.That((c.State, c.Outcome, c.ClosedAt), Is.EqualTo((CaseState.AuditCommitteeReview, (CaseOutcome?)null, (DateTime?)null)));
+        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.RequestBoardDetermination, null, dismissedAt.AddDays(2));
         Assert.That(c.ReferredToBoard, Is.True);
-        await new CaseWorkflow(c, ac).FireAsync(CaseTrigger.RecordDetermination, null, new BoardDecision(true, "found"));
-        Assert.That(c.Outcome, Is.EqualTo(CaseOutcome.ViolationFound));
+        var determinedAt = dismissedAt.AddDays(3);
+        var recorded = await new CaseWorkflow(c, ac).RecordDeterminationAsync(new BoardDecision(true, "found"), determinedAt, "{}");
+        Assert.Multiple(() =>
+        {
+            Assert.That((c.Outcome, c.ClosedAt), Is.EqualTo(((CaseOutcome?)CaseOutcome.ViolationFound, (DateTime?)determinedAt)));
+            Assert.That((recorded.Action, recorded.To, recorded.Reason), Is.EqualTo(("RecordDetermination", "Closed", "found")));
+            Assert.That(c.History, Has.Count.EqualTo(5), "Filed and one event per transition");
+        });
+    }
+
+    [Test]
+    public void RecordDetermination_is_not_fired_without_the_Board_s_decision()
+    {
+        var ac = new Person(Guid.NewGuid(), "ac@test.example", "AC", null, [Role.AuditCommittee]);
+        var c = EthicsCase.File("EC-2026-0001", DateTime.UtcNow, ConcernCategory.Fraud, "s", null, null, [], []).InState(CaseState.BoardDetermination);
+        Assert.That(() => new CaseWorkflow(c, ac).FireAsync(CaseTrigger.RecordDetermination, "r", DateTime.UtcNow),
+            Throws.TypeOf<ValidationFailedException>().With.Message.Contains("together with the Board's determination"));
+        Assert.That(c.State, Is.EqualTo(CaseState.BoardDetermination));
+    }
+
+    private static Task<AuditEvent> FireAsync(EthicsCase c, Person actor, CaseTrigger trigger, string reason) =>
+        trigger == CaseTrigger.RecordDetermination
+            ? new CaseWorkflow(c, actor).RecordDeterminationAsync(new BoardDecision(true, "r"), DateTime.UtcNow, "{}")
+            : new CaseWorkflow(c, actor).FireAsync(trigger, reason, DateTime.UtcNow);
+}
+
+internal static class CaseStates
+{
+    /// <summary>Puts a case straight into a state, as if the workflow had taken it there.</summary>
+    public static EthicsCase InState(this EthicsCase c, CaseState state)
+    {
+        c.State = state;
+        return c;
     }
 }

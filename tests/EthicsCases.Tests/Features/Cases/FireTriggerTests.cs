@@ -1,5 +1,6 @@
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Workflow;
 using EthicsCases.Features.Cases;
 using EthicsCases.Features.Concerns;
 using EthicsCases.Tests.Infrastructure;
@@ -76,7 +77,7 @@ public sealed class FireTriggerTests(DatabaseProvider provider) : DatabaseFixtur
     {
         var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "x", null, []));
         Assert.That(() => Db.SendAs(Cast.AuditChair, new FireTrigger(filed.Reference, "RecordDetermination", null)),
-            Throws.TypeOf<ValidationFailedException>().With.Message.Contains("ethics case determine"));
+            Throws.TypeOf<ValidationFailedException>().With.Message.Contains("recorded together with the Board's determination"));
     }
 
     [Test]
@@ -95,8 +96,8 @@ public sealed class FireTriggerTests(DatabaseProvider provider) : DatabaseFixtur
         var chair = await firstDb.People.SingleAsync(p => p.Email == Cast.AuditChair);
         var member = await secondDb.People.SingleAsync(p => p.Email == Cast.AuditMember);
 
-        await CaseTransitions.FireAsync(firstCopy, chair, CaseTrigger.CloseNoViolation, "nothing found", null, DateTime.UtcNow);
-        await CaseTransitions.FireAsync(secondCopy, member, CaseTrigger.RequestBoardDetermination, null, null, DateTime.UtcNow);
+        await new CaseWorkflow(firstCopy, chair).FireAsync(CaseTrigger.CloseNoViolation, "nothing found", DateTime.UtcNow);
+        await new CaseWorkflow(secondCopy, member).FireAsync(CaseTrigger.RequestBoardDetermination, null, DateTime.UtcNow);
         await EthicsCases.Common.Transactions.SaveOrConflictAsync(firstDb, "Case", CancellationToken.None);
         var conflict = Assert.ThrowsAsync<ConflictException>(() => EthicsCases.Common.Transactions.SaveOrConflictAsync(secondDb, "Case", CancellationToken.None));
 

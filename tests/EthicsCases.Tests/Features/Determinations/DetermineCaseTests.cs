@@ -167,18 +167,31 @@ public sealed class DetermineCaseTests(DatabaseProvider provider) : DatabaseFixt
     }
 
     [Test]
-    public async Task A_violation_needs_the_factors_and_an_action()
+    public async Task A_violation_needs_the_factors()
     {
         var filed = await BeforeTheBoard(Db, Cast.Controller);
 
-        var noAction = Assert.ThrowsAsync<ValidationFailedException>(() => Db.SendAs(Cast.AuditChair, Minor(filed.Reference)));
         var noFactors = Assert.ThrowsAsync<ValidationFailedException>(() =>
             Db.SendAs(Cast.AuditChair, new DetermineCase(filed.Reference, true, [new DeterminedSanction(Sanction.Censure)])));
 
+        Assert.That(noFactors!.Errors.Keys, Is.EquivalentTo(new[] { "severity", "occurrences", "intent" }));
+        Assert.That(await Db.Read(db => db.Determinations.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_violation_with_no_action_named_adopts_the_recommendation_which_is_no_departure()
+    {
+        var filed = await BeforeTheBoard(Db, Cast.Controller);
+
+        var result = await Db.SendAs(Cast.AuditChair, Minor(filed.Reference));
+
+        var stored = await Db.Read(db => db.Determinations.SingleAsync());
         Assert.Multiple(() =>
         {
-            Assert.That(noAction!.Errors.Keys, Is.EqualTo(new[] { "sanctions" }));
-            Assert.That(noFactors!.Errors.Keys, Is.EquivalentTo(new[] { "severity", "occurrences", "intent" }));
+            Assert.That(result.Sanctions, Is.EqualTo(new[] { result.Recommendation!.Value }));
+            Assert.That(result.DepartsFromRecommendation, Is.False);
+            Assert.That(stored.Sanctions.Select(s => s.Sanction), Is.EqualTo(new[] { result.Recommendation!.Value }));
+            Assert.That(stored.DepartureRationale, Is.Null);
         });
     }
 
