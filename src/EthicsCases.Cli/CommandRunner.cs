@@ -26,6 +26,9 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
         WriteIndented = true,
     };
 
+    /// <summary>The global <c>--json</c> option.</summary>
+    public Option<bool> JsonOption => globals.Json;
+
     /// <summary>Where human-readable results go.</summary>
     public TextWriter Out => stdout;
 

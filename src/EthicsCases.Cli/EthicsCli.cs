@@ -31,6 +31,7 @@ public static class EthicsCli
         root.Subcommands.Add(AdviceCommands.Build(runner));
         root.Subcommands.Add(DemoCommands.Build(runner));
         root.Subcommands.Add(AuditCommands.Build(runner));
+        root.Subcommands.Add(AuditCommands.Keys(runner));
         root.Subcommands.Add(DocsCommands.Build(runner));
         root.Subcommands.Add(DevCommands.Build(runner));
         root.Subcommands.Add(Form4Commands.Build(runner));

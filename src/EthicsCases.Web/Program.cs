@@ -2,7 +2,7 @@ using EthicsCases;
 using EthicsCases.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddEthicsCases(builder.Configuration);
+builder.Services.AddEthicsCases(builder.Configuration, createMissingKeys: builder.Environment.IsDevelopment() ? null : false);
 builder.Services.AddEthicsCasesWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using EthicsCases.Data;
+using Microsoft.AspNetCore.DataProtection;
 using EthicsCases.Domain;
 using EthicsCases.Web.Api;
 using EthicsCases.Web.Auth;
@@ -22,6 +23,11 @@ public static class WebSetup
     public static IServiceCollection AddEthicsCasesWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddHealthChecks().AddDbContextCheck<EthicsDbContext>("database");
+        // One key ring for every node, in the database, each key encrypted with the key-encryption key: a second node
+        // reads the first one's cookies, and the database alone cannot forge or read them.
+        services.AddDataProtection().SetApplicationName("EthicsCases").PersistKeysToDbContext<EthicsDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<EthicsCases.Security.Keys.RecordKeys>((o, keys) => o.XmlEncryptor = new EthicsCases.Security.Keys.KekXmlEncryptor(keys));
         services.AddProblemDetails();
         services.AddExceptionHandler<RejectionHandler>();
         services.AddSingleton<InputLimits>();

@@ -1,5 +1,6 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
+using EthicsCases.Security.Keys;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -14,11 +15,23 @@ public static class DependencyInjection
     /// Adds EthicsCases to a host, reading <c>Database:Provider</c> and <c>ConnectionStrings:Ethics</c> unless
     /// <paramref name="database"/> is given (the CLI's <c>--db</c>).
     /// </summary>
-    public static IServiceCollection AddEthicsCases(this IServiceCollection services, IConfiguration configuration, DatabaseSettings? database = null)
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="database">The database, when the host chose it (the CLI's <c>--db</c>).</param>
+    /// <param name="createMissingKeys">
+    /// Whether missing record keys are created in the data folder on first use: Development's convenience. Default:
+    /// <c>Keys:CreateMissing</c>, else true unless <c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c> names another
+    /// environment than Development.
+    /// </param>
+    public static IServiceCollection AddEthicsCases(this IServiceCollection services, IConfiguration configuration, DatabaseSettings? database = null,
+        bool? createMissingKeys = null)
     {
         database ??= DatabaseSettings.From(configuration);
         PdfLicense.Load(configuration);
         services.AddSingleton(database);
+        var create = createMissingKeys ?? configuration.GetValue<bool?>("Keys:CreateMissing") ?? IsDevelopment();
+        services.AddSingleton(new RecordKeys(configuration, DatabaseSettings.DataDirectory(configuration), create));
+        services.AddScoped<ContentVault>();
         services.AddDbContext<EthicsDbContext>(database.Configure);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section))
@@ -32,6 +45,12 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
         });
         return services;
+    }
+
+    private static bool IsDevelopment()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        return string.IsNullOrWhiteSpace(environment) || environment.Equals("Development", StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -22,6 +22,61 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EthicsCases.Data.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DirectoryHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads");
+                });
+
+            modelBuilder.Entity("EthicsCases.Data.DataKey", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("EthicsCases.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -94,6 +149,10 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Data")
                         .HasColumnType("text");
 
@@ -106,20 +165,38 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OsUser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<string>("ReasonSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Reason");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("To")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("CaseId", "Id");
 
@@ -149,13 +226,15 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<bool>("FromReporter")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedText")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Text");
+
                     b.Property<bool>("SharedWithReporter")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.HasKey("Id");
 
@@ -190,10 +269,6 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<bool?>("Advised")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("AdvisedOverrideReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<DateOnly>("BoardMeetingDate")
                         .HasColumnType("date");
 
@@ -203,16 +278,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("DepartureRationale")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<byte[]>("NoticePdf")
-                        .HasColumnType("bytea");
 
                     b.Property<int?>("Occurrences")
                         .HasColumnType("integer");
@@ -227,10 +295,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<int?>("PriorViolations")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Rationale")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recommendation")
                         .HasMaxLength(40)
@@ -250,6 +316,22 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
+
+                    b.Property<byte[]>("SealedAdvisedOverrideReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("AdvisedOverrideReason");
+
+                    b.Property<byte[]>("SealedDepartureRationale")
+                        .HasColumnType("bytea")
+                        .HasColumnName("DepartureRationale");
+
+                    b.Property<byte[]>("SealedNoticePdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("NoticePdf");
+
+                    b.Property<byte[]>("SealedRationale")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Rationale");
 
                     b.Property<int?>("Severity")
                         .HasColumnType("integer");
@@ -291,10 +373,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Summary");
 
                     b.HasKey("Id");
 
@@ -319,9 +400,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Details")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                    b.Property<DateTime?>("ContentPurgedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("timestamp with time zone");
@@ -353,15 +433,18 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<byte[]>("SealedDetails")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Details");
+
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Summary");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -391,22 +474,24 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Content");
+
+                    b.Property<byte[]>("SealedFileName")
+                        .HasColumnType("bytea")
+                        .HasColumnName("FileName");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -786,6 +871,25 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>

@@ -17,6 +17,61 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EthicsCases.Data.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DirectoryHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads");
+                });
+
+            modelBuilder.Entity("EthicsCases.Data.DataKey", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("EthicsCases.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -87,6 +142,10 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Data")
                         .HasColumnType("TEXT");
 
@@ -99,20 +158,38 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsUser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
+                    b.Property<string>("ReasonSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Reason");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("CaseId", "Id");
 
@@ -142,13 +219,15 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<bool>("FromReporter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedText")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Text");
+
                     b.Property<bool>("SharedWithReporter")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -183,10 +262,6 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<bool?>("Advised")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AdvisedOverrideReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("BoardMeetingDate")
                         .HasColumnType("TEXT");
 
@@ -196,16 +271,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DepartureRationale")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("NoticePdf")
-                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Occurrences")
                         .HasColumnType("INTEGER");
@@ -220,9 +288,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<int?>("PriorViolations")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Rationale")
-                        .IsRequired()
-                        .HasMaxLength(4000)
+                    b.Property<DateTime?>("PurgedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recommendation")
@@ -243,6 +309,22 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedAdvisedOverrideReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("AdvisedOverrideReason");
+
+                    b.Property<byte[]>("SealedDepartureRationale")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("DepartureRationale");
+
+                    b.Property<byte[]>("SealedNoticePdf")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("NoticePdf");
+
+                    b.Property<byte[]>("SealedRationale")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Rationale");
 
                     b.Property<int?>("Severity")
                         .HasColumnType("INTEGER");
@@ -284,10 +366,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Summary");
 
                     b.HasKey("Id");
 
@@ -312,8 +393,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Details")
-                        .HasMaxLength(20000)
+                    b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FiledAt")
@@ -346,14 +426,17 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("SealedDetails")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Details");
+
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Summary");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -384,22 +467,24 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Content");
+
+                    b.Property<byte[]>("SealedFileName")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("FileName");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -779,6 +864,23 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.AnonymousCredential", b =>

@@ -12,6 +12,12 @@ public sealed class ActorContext
     /// <summary>The e-mail of the signed-in person, or null when nobody is.</summary>
     public string? Email { get; set; }
 
+    /// <summary>Through what the person acts: <c>web</c>, <c>api</c> or <c>cli</c>; recorded on every audit event.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>The operating-system account that ran the command line; recorded on its audit events.</summary>
+    public string? OsUser { get; set; }
+
     /// <summary>Set once the actor is found in the directory (by the authorization behaviour, or by the host's sign-in).</summary>
     public Person? Person { get; internal set; }
 

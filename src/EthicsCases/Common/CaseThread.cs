@@ -25,7 +25,7 @@ public static class CaseThread
             messages = messages.Where(m => m.SharedWithReporter);
         }
 
-        var list = await messages.OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+        var list = await db.OpenAllAsync(await messages.OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct), ct);
         return list.Select(m => new ThreadMessage(m.Id, m.At,
             reviewer || m.FromReporter ? m.AuthorLabel : "Reviewer", m.Text, m.SharedWithReporter, m.FromReporter)).ToList();
     }

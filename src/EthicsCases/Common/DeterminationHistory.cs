@@ -47,16 +47,23 @@ public static class DeterminationHistory
     /// Advice given to the person on the case's category on or before the day the case was filed: the latest
     /// date the violation can have happened, since the records hold no earlier one.
     /// </summary>
-    public static async Task<IReadOnlyList<AdviceEntry>> AdviceBeforeAsync(EthicsDbContext db, Guid personId, ConcernCategory category, DateOnly violationBy, CancellationToken ct) =>
-        await Entries(db, db.PriorAdvice.Where(a => a.PersonId == personId && a.Category == category && a.GivenOn <= violationBy)).ToListAsync(ct);
+    public static Task<IReadOnlyList<AdviceEntry>> AdviceBeforeAsync(EthicsDbContext db, Guid personId, ConcernCategory category, DateOnly violationBy, CancellationToken ct) =>
+        EntriesAsync(db, db.PriorAdvice.Where(a => a.PersonId == personId && a.Category == category && a.GivenOn <= violationBy), ct);
 
-    /// <summary>Ledger rows with the advised person and the recorder named, oldest advice first.</summary>
-    public static IQueryable<AdviceEntry> Entries(EthicsDbContext db, IQueryable<Domain.Determinations.PriorAdvice> advice) =>
-        from a in advice.AsNoTracking()
-        join p in db.People on a.PersonId equals p.Id
-        join r in db.People on a.RecordedById equals r.Id
-        orderby a.GivenOn, a.RecordedAt
-        select new AdviceEntry(a.Id, p.Email, p.Name, a.Category, a.GivenOn, a.Summary, r.Email, a.RecordedAt);
+    /// <summary>Ledger rows with the advised person and the recorder named, oldest advice first, summaries opened.</summary>
+    public static async Task<IReadOnlyList<AdviceEntry>> EntriesAsync(EthicsDbContext db, IQueryable<Domain.Determinations.PriorAdvice> advice, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (
+                from a in advice.AsNoTracking()
+                join p in db.People on a.PersonId equals p.Id
+                join r in db.People on a.RecordedById equals r.Id
+                orderby a.GivenOn, a.RecordedAt
+                select new { a.Id, p.Email, p.Name, a.Category, a.GivenOn, a.SealedSummary, Recorder = r.Email, a.RecordedAt })
+            .ToListAsync(ct);
+        return await db.OpenTextsAsync(rows, r => r.Id, r => r.SealedSummary, Domain.Determinations.PriorAdvice.SummaryPurpose,
+            (r, summary) => new AdviceEntry(r.Id, r.Email, r.Name, r.Category, r.GivenOn, summary ?? "", r.Recorder, r.RecordedAt), ct);
+    }
 
     /// <summary>Past determinations of a violation (other cases), for <see cref="Precedents.MostComparable"/>.</summary>
     public static async Task<IReadOnlyList<PastDetermination>> PastDeterminationsAsync(EthicsDbContext db, Guid excludingCaseId, CancellationToken ct)

@@ -1,22 +1,24 @@
 using EthicsCases.Data;
 using EthicsCases.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Common;
 
-/// <summary>Audit events that belong to no case (directory changes) form their own chain.</summary>
+/// <summary>
+/// Events that belong to no case (the directory, the ledger, Form 4 imports, the record itself) form the directory
+/// chain. The event is placed, linked and authenticated when the unit of work is saved.
+/// </summary>
 public static class DirectoryAudit
 {
-    /// <summary>Appends a directory event after the newest one, saved or still pending in this context.</summary>
-    public static async Task RecordAsync(EthicsDbContext db, string? actorEmail, string action, DateTime at, string? data, CancellationToken ct)
+    /// <summary>Adds a directory event to the unit of work; <paramref name="reason"/> is sealed, never stored in clear.</summary>
+    public static Task RecordAsync(EthicsDbContext db, string? actorEmail, string action, DateTime at, string? data, CancellationToken ct,
+        string? reason = null, Guid? actorId = null)
     {
-        var pending = db.ChangeTracker.Entries<AuditEvent>()
-            .Where(e => e.State == EntityState.Added && e.Entity.CaseId == null)
-            .Select(e => e.Entity)
-            .ToList();
-        var head = pending.FirstOrDefault(e => pending.All(other => other.PreviousHash != e.Hash))?.Hash
-            ?? await db.AuditEvents.Where(e => e.CaseId == null).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct)
-            ?? "";
-        db.AuditEvents.Add(new AuditEvent(null, at, null, actorEmail ?? "system", action, null, null, null, data, head));
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditEvents.Add(Event(actorEmail, actorId, action, at, data, reason));
+        return Task.CompletedTask;
     }
+
+    /// <summary>A directory event not yet added anywhere (bulk writes place it themselves).</summary>
+    public static AuditEvent Event(string? actorEmail, Guid? actorId, string action, DateTime at, string? data, string? reason = null) =>
+        new(null, at, actorId, actorEmail ?? "system", action, null, null, reason, data);
 }

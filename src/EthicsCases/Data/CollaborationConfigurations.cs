@@ -11,7 +11,8 @@ internal sealed class CaseMessageConfiguration : IEntityTypeConfiguration<CaseMe
         builder.ToTable("CaseMessages");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.AuthorLabel).HasMaxLength(200).IsRequired();
-        builder.Property(m => m.Text).HasMaxLength(8000).IsRequired();
+        builder.Ignore(m => m.Text);
+        builder.Property(m => m.SealedText).HasColumnName("Text");
         builder.HasIndex(m => new { m.CaseId, m.At });
         builder.HasOne<EthicsCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
@@ -24,9 +25,11 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
     {
         builder.ToTable("EvidenceFiles");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.FileName).HasMaxLength(255).IsRequired();
+        builder.Ignore(e => e.FileName);
+        builder.Ignore(e => e.Content);
+        builder.Property(e => e.SealedFileName).HasColumnName("FileName");
+        builder.Property(e => e.SealedContent).HasColumnName("Content");
         builder.Property(e => e.ContentType).HasMaxLength(100).IsRequired();
-        builder.Property(e => e.Content).IsRequired();
         builder.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
         builder.HasIndex(e => e.CaseId);
         builder.HasOne<EthicsCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -27,8 +27,10 @@ internal sealed class EthicsCaseConfiguration : IEntityTypeConfiguration<EthicsC
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Reference).IsUnique();
-        builder.Property(c => c.Summary).HasMaxLength(500).IsRequired();
-        builder.Property(c => c.Details).HasMaxLength(20_000);
+        builder.Ignore(c => c.Summary);
+        builder.Ignore(c => c.Details);
+        builder.Property(c => c.SealedSummary).HasColumnName("Summary");
+        builder.Property(c => c.SealedDetails).HasColumnName("Details");
         builder.Property(c => c.LastAuditHash).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(c => c.RoutedTo).ElementType(e => e.HasConversion<string>());
@@ -60,9 +62,15 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Action).HasMaxLength(60).IsRequired();
         builder.Property(e => e.From).HasMaxLength(40);
         builder.Property(e => e.To).HasMaxLength(40);
-        builder.Property(e => e.Reason).HasMaxLength(4000);
+        builder.Ignore(e => e.Reason);
+        builder.Property(e => e.SealedReason).HasColumnName("Reason");
+        builder.Property(e => e.ReasonSha256).HasMaxLength(64);
+        builder.Property(e => e.Channel).HasMaxLength(20);
+        builder.Property(e => e.OsUser).HasMaxLength(100);
+        builder.Property(e => e.KeyId).HasMaxLength(40);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => e.Seq).IsUnique();
         builder.HasIndex(e => new { e.CaseId, e.Id });
     }
 }
@@ -90,9 +98,14 @@ internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Doma
         builder.HasOne<EthicsCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(d => d.Rationale).HasMaxLength(4000).IsRequired();
-        builder.Property(d => d.AdvisedOverrideReason).HasMaxLength(4000);
-        builder.Property(d => d.DepartureRationale).HasMaxLength(4000);
+        builder.Ignore(d => d.Rationale);
+        builder.Ignore(d => d.AdvisedOverrideReason);
+        builder.Ignore(d => d.DepartureRationale);
+        builder.Ignore(d => d.NoticePdf);
+        builder.Property(d => d.SealedRationale).HasColumnName("Rationale");
+        builder.Property(d => d.SealedAdvisedOverrideReason).HasColumnName("AdvisedOverrideReason");
+        builder.Property(d => d.SealedDepartureRationale).HasColumnName("DepartureRationale");
+        builder.Property(d => d.SealedNoticePdf).HasColumnName("NoticePdf");
         builder.Property(d => d.PolicyVersion).HasMaxLength(40);
         builder.Property(d => d.Score).HasPrecision(9, 2);
         builder.HasIndex(d => new { d.CaseId, d.RecordedAt });
@@ -120,7 +133,31 @@ internal sealed class PriorAdviceConfiguration : IEntityTypeConfiguration<Domain
         builder.HasKey(a => a.Id);
         builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(a => a.Summary).HasMaxLength(4000).IsRequired();
+        builder.Ignore(a => a.Summary);
+        builder.Property(a => a.SealedSummary).HasColumnName("Summary");
         builder.HasIndex(a => new { a.PersonId, a.Category, a.GivenOn });
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> builder)
+    {
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64).IsRequired();
+        builder.Property(h => h.DirectoryHead).HasMaxLength(64).IsRequired();
+        builder.Property(h => h.KeyId).HasMaxLength(40);
+        builder.Property(h => h.Mac).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class DataKeyConfiguration : IEntityTypeConfiguration<DataKey>
+{
+    public void Configure(EntityTypeBuilder<DataKey> builder)
+    {
+        builder.HasKey(k => k.OwnerId);
+        builder.Property(k => k.KekId).HasMaxLength(40).IsRequired();
+        builder.Property(k => k.Wrapped).IsRequired();
     }
 }

@@ -9,6 +9,11 @@ public static class DatabaseMigrator
     public static async Task<IReadOnlyList<string>> MigrateAsync(EthicsDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            DatabaseSettings.FromConnection(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).CreatePrivately();
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())

@@ -33,7 +33,19 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var dir = !string.IsNullOrWhiteSpace(configured)
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "EthicsCases");
-        Directory.CreateDirectory(dir);
+        if (!Directory.Exists(dir))
+        {
+            // The data folder holds the database and, in Development, the keys: its owner only.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(dir);
+            }
+            else
+            {
+                Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         return dir;
     }
 
@@ -83,6 +95,37 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         return new DatabaseSettings(provider, builder.ToString());
+    }
+
+    // SQLite gives its WAL and shared-memory files the database file's permissions: creating the file 0600 before SQLite
+    // does keeps all three readable by the owner only.
+    /// <summary>Creates the SQLite file owner-only (0600) if it does not exist yet, before SQLite creates it.</summary>
+    public void CreatePrivately()
+    {
+        if (Provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            CreatePrivately(path);
+        }
+    }
+
+    private static void CreatePrivately(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Created by another process first.
+        }
     }
 
     /// <summary>Configures a context for this provider with its migrations assembly.</summary>

@@ -1,13 +1,40 @@
 using EthicsCases.Domain;
 using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Sanctions;
+using EthicsCases.Common;
+using EthicsCases.Security.Keys;
 using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Data;
 
 /// <summary>The EthicsCases database; one model for SQLite and PostgreSQL, one migrations assembly per provider.</summary>
-public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbContext(options)
+public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    private readonly RecordKeys? _keys;
+    private readonly ContentVault? _vault;
+    private readonly ActorContext? _actor;
+
+    /// <summary>A context that can read and write the record: keys, the scope's data keys, and who acts.</summary>
+    public EthicsDbContext(DbContextOptions<EthicsDbContext> options, RecordKeys keys, ContentVault vault, ActorContext actor)
+        : base(options)
+    {
+        _keys = keys;
+        _vault = vault;
+        _actor = actor;
+    }
+
+    /// <summary>A context for migrations and schema tools: it refuses to save events or sealed content.</summary>
+    public EthicsDbContext(DbContextOptions<EthicsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The scope's data keys.</summary>
+    public ContentVault Vault => _vault ?? throw new InvalidOperationException("This context has no keys: it was made for schema tools.");
+
+    /// <summary>The record's keys.</summary>
+    public RecordKeys Keys => _keys ?? throw new InvalidOperationException("This context has no keys: it was made for schema tools.");
+
     /// <summary>The company directory.</summary>
     public DbSet<Person> People => Set<Person>();
 
@@ -24,6 +51,18 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
 
     /// <summary>The General Counsel's ledger of advice given.</summary>
     public DbSet<PriorAdvice> PriorAdvice => Set<PriorAdvice>();
+
+    /// <summary>
+    /// The web nodes' shared Data Protection key ring (cookies, antiforgery), each key encrypted with the key-encryption
+    /// key (<see cref="Security.Keys.KekXmlEncryptor"/>), so every node reads the others' cookies and the database alone cannot.
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>The head of the record.</summary>
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    /// <summary>Wrapped data keys, one per owner of sealed content.</summary>
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
 
     /// <summary>Per-year counters behind case references.</summary>
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
@@ -48,6 +87,79 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
 
     /// <summary>Section 16(b) pairs already reported in a concern.</summary>
     public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
+
+    /// <summary>
+    /// Saves as one transaction: seals new and changed content with its owner's data key, appends the unit's audit
+    /// events to the record under the head's lock, then writes. Joins the caller's transaction when there is one.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var content = ChangeTracker.Entries<ISealedContent>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged && e.Entity is not AuditEvent && e.Entity.NeedsSealing)
+            .Select(e => e.Entity).ToList();
+        var events = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (events.Count == 0 && content.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (_keys is null || _vault is null)
+        {
+            throw new InvalidOperationException("This context has no keys: it cannot save audit events or sealed content.");
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var now = DateTime.UtcNow;
+            await _vault.EnsureAsync(this, content.Select(c => c.ContentOwner), create: true, now, cancellationToken);
+            foreach (var item in content)
+            {
+                item.Seal(_vault.For(item.ContentOwner));
+            }
+
+            if (events.Count > 0)
+            {
+                await AuditLedger.AppendAsync(this, events, _keys, _actor, cancellationToken);
+                var reasons = events.Cast<ISealedContent>().Where(e => e.NeedsSealing).ToList();
+                await _vault.EnsureAsync(this, reasons.Select(e => e.ContentOwner), create: true, now, cancellationToken);
+                foreach (var evt in reasons)
+                {
+                    evt.Seal(_vault.For(evt.ContentOwner));
+                }
+            }
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Saving goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>: it seals content and appends the record.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // Only libraries that save their own rows synchronously come here (the Data Protection key ring).
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added)
+            || ChangeTracker.Entries<ISealedContent>().Any(e => e.State != EntityState.Detached && e.Entity.NeedsSealing))
+        {
+            throw new NotSupportedException("Save with SaveChangesAsync: it seals content and appends the record.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

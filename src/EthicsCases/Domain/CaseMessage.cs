@@ -4,8 +4,12 @@ namespace EthicsCases.Domain;
 /// A message in a case's thread. Reviewers write private notes (only reviewers read them) or messages shared with
 /// the reporter; the reporter's own messages are always shared with the reviewers.
 /// </summary>
-public sealed class CaseMessage
+public sealed class CaseMessage : ISealedContent
 {
+    private string? _text;
+    private string? _sealedText;
+    private bool _open;
+
     private CaseMessage()
     {
     }
@@ -17,7 +21,8 @@ public sealed class CaseMessage
         CaseId = caseId;
         AuthorId = author?.Id;
         AuthorLabel = author?.Name ?? authorLabel;
-        Text = text.Trim();
+        _text = text.Trim();
+        _open = true;
         SharedWithReporter = sharedWithReporter || fromReporter;
         FromReporter = fromReporter;
         At = at;
@@ -33,8 +38,14 @@ public sealed class CaseMessage
     /// <summary>The author's display name at the time, or "Anonymous reporter".</summary>
     public string AuthorLabel { get; private set; } = "";
 
-    /// <summary>The message text (plain text; encoded on output).</summary>
-    public string Text { get; private set; } = "";
+    /// <summary>The message text (plain text; encoded on output), opened from <see cref="SealedText"/>.</summary>
+    public string Text => PurgedAt is not null ? "" : _open ? _text! : throw new SealedContentException("A message");
+
+    /// <summary>The text as stored: encrypted with the case's data key.</summary>
+    public byte[]? SealedText { get; private set; }
+
+    /// <summary>When the retention policy removed the text.</summary>
+    public DateTime? PurgedAt { get; private set; }
 
     /// <summary>Whether the reporter may read it; false makes it a reviewers' note.</summary>
     public bool SharedWithReporter { get; private set; }
@@ -44,4 +55,46 @@ public sealed class CaseMessage
 
     /// <summary>When it was written (UTC).</summary>
     public DateTime At { get; private set; }
+
+    Guid ISealedContent.ContentOwner => CaseId;
+
+    bool ISealedContent.NeedsSealing => _open && PurgedAt is null && (SealedText is null || !ReferenceEquals(_sealedText, _text));
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (((ISealedContent)this).NeedsSealing)
+        {
+            SealedText = sealer.Seal(Purpose, _text);
+            _sealedText = _text;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => SealedText = null;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _text = _sealedText = sealer.OpenText(Purpose, SealedText) ?? "";
+            _open = true;
+        }
+    }
+
+    /// <summary>Redacts a passage for good; returns the hashes of the text before and after.</summary>
+    internal (string Before, string After) Redact(string passage)
+    {
+        var before = Text;
+        _text = Redaction.Apply(before, passage);
+        return (ContentHash.Of(before), ContentHash.Of(_text));
+    }
+
+    internal void Purge(DateTime at)
+    {
+        PurgedAt = at;
+        SealedText = null;
+        _text = null;
+        _open = true;
+    }
+
+    private string Purpose => $"message:{Id:N}";
 }

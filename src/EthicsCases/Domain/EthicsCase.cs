@@ -9,8 +9,17 @@ namespace EthicsCases.Domain;
 /// A concern raised under SOP II-031, from intake to the Board's determination. The workflow state is stored here
 /// as a string; <see cref="CaseWorkflow"/> is built around it per operation.
 /// </summary>
-public sealed class EthicsCase
+public sealed class EthicsCase : ISealedContent
 {
+    /// <summary>The purpose a case summary is sealed for (lists open it from projections).</summary>
+    public const string SummaryPurpose = "case.summary";
+    private const string DetailsPurpose = "case.details";
+    private string? _summary;
+    private string? _details;
+    private bool _open;
+    private string? _sealedSummary;
+    private string? _sealedDetails;
+
     private EthicsCase()
     {
     }
@@ -21,8 +30,9 @@ public sealed class EthicsCase
         Id = id;
         Reference = reference;
         Category = category;
-        Summary = summary.Trim();
-        Details = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
+        _summary = summary.Trim();
+        _details = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
+        _open = true;
         ReporterId = reporter?.Id;
         Subjects = subjects.Select(s => new CaseSubject(id, s.Id)).ToList();
         var routes = CategoryRouting.RoutedTo(category);
@@ -52,6 +62,10 @@ public sealed class EthicsCase
                 routedTo = ethicsCase.RoutedTo.Select(r => r.ToString()),
                 generalCounselRecused = ethicsCase.GeneralCounselRecused,
                 subjects = subjects.Select(s => s.Email),
+                subjectIds = subjects.Select(s => s.Id),
+                reporterId = reporter?.Id,
+                summarySha256 = ContentHash.Of(ethicsCase._summary!),
+                detailsSha256 = ethicsCase._details is null ? null : ContentHash.Of(ethicsCase._details),
             }));
         return ethicsCase;
     }
@@ -67,11 +81,23 @@ public sealed class EthicsCase
     /// <summary>SOP category.</summary>
     public ConcernCategory Category { get; private set; }
 
-    /// <summary>One-line summary.</summary>
-    public string Summary { get; private set; } = "";
+    /// <summary>One-line summary (opened from <see cref="SealedSummary"/>).</summary>
+    public string Summary => ContentPurgedAt is not null ? PurgedText : _open ? _summary! : throw new SealedContentException($"Case {Reference}'s summary");
 
-    /// <summary>The reporter's account.</summary>
-    public string? Details { get; private set; }
+    /// <summary>The reporter's account (opened from <see cref="SealedDetails"/>).</summary>
+    public string? Details => ContentPurgedAt is not null ? null : _open ? _details : throw new SealedContentException($"Case {Reference}'s account");
+
+    /// <summary>The summary as stored: encrypted with the case's data key.</summary>
+    public byte[]? SealedSummary { get; private set; }
+
+    /// <summary>The account as stored.</summary>
+    public byte[]? SealedDetails { get; private set; }
+
+    /// <summary>When the retention policy removed the case's content; its state, dates and record remain.</summary>
+    public DateTime? ContentPurgedAt { get; private set; }
+
+    /// <summary>What a purged case shows in place of its summary.</summary>
+    public const string PurgedText = "[content removed under the retention policy]";
 
     /// <summary>The directory person who filed; null for an anonymous report.</summary>
     public Guid? ReporterId { get; private set; }
@@ -109,8 +135,8 @@ public sealed class EthicsCase
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Hash of the newest audit event of this case: the head of its chain.</summary>
-    public string LastAuditHash { get; private set; } = "";
+    /// <summary>MAC of the newest audit event of this case: the head of its chain (set when the event is saved).</summary>
+    public string LastAuditHash { get; internal set; } = "";
 
     /// <summary>The case's audit trail (load explicitly; new events are added here).</summary>
     public List<AuditEvent> History { get; private set; } = [];
@@ -157,7 +183,7 @@ public sealed class EthicsCase
         var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader.Id, at);
         Record(uploader, "EvidenceAdded", at, data: JsonSerializer.Serialize(new
         {
-            evidenceId = file.Id, fileName, contentType, length = file.Length, sha256 = sha,
+            evidenceId = file.Id, fileNameSha256 = ContentHash.Of(fileName), contentType, length = file.Length, sha256 = sha,
         }));
         return file;
     }
@@ -166,11 +192,107 @@ public sealed class EthicsCase
     public AuditEvent Record(Person? actor, string action, DateTime at, string? from = null, string? to = null,
         string? reason = null, string? data = null, string? actorLabel = null)
     {
-        var evt = new AuditEvent(Id, at, actor?.Id, actor?.Email ?? actorLabel ?? "system", action, from, to, reason, data, LastAuditHash);
+        var evt = new AuditEvent(Id, at, actor?.Id, actor?.Email ?? actorLabel ?? "system", action, from, to, reason, data);
         History.Add(evt);
-        LastAuditHash = evt.Hash;
         Touch(at);
         return evt;
+    }
+
+    Guid ISealedContent.ContentOwner => Id;
+
+    bool ISealedContent.NeedsSealing => _open && ContentPurgedAt is null
+        && (SealedSummary is null || !ReferenceEquals(_sealedSummary, _summary) || !ReferenceEquals(_sealedDetails, _details));
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (!((ISealedContent)this).NeedsSealing)
+        {
+            return;
+        }
+
+        if (SealedSummary is null || !ReferenceEquals(_sealedSummary, _summary))
+        {
+            SealedSummary = sealer.Seal(SummaryPurpose, _summary);
+            _sealedSummary = _summary;
+        }
+
+        if ((SealedDetails is null && _details is not null) || !ReferenceEquals(_sealedDetails, _details))
+        {
+            SealedDetails = sealer.Seal(DetailsPurpose, _details);
+            _sealedDetails = _details;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed()
+    {
+        _sealedSummary = null;
+        SealedSummary = null;
+        _sealedDetails = _details is null ? "" : null;
+    }
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (_open)
+        {
+            return;
+        }
+
+        _summary = sealer.OpenText(SummaryPurpose, SealedSummary) ?? "";
+        _details = sealer.OpenText(DetailsPurpose, SealedDetails);
+        _sealedSummary = _summary;
+        _sealedDetails = _details;
+        _open = true;
+    }
+
+    /// <summary>
+    /// Replaces a passage of the account with "[redacted]" for good, and records that a redaction happened, why, and
+    /// the hashes before and after (never the passage itself).
+    /// </summary>
+    public AuditEvent RedactDetails(Person reviewer, string passage, string reason, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        var before = Details ?? throw ValidationFailedException.For("target", $"Case {Reference} has no account to redact.");
+        var after = Redaction.Apply(before, passage);
+        _details = after;
+        return Record(reviewer, "Redacted", at, reason: reason, data: JsonSerializer.Serialize(new
+        {
+            target = "details",
+            beforeSha256 = ContentHash.Of(before),
+            afterSha256 = ContentHash.Of(after),
+        }));
+    }
+
+    /// <summary>Replaces a passage of a message of this case with "[redacted]" for good, and records that it happened.</summary>
+    public AuditEvent RedactMessage(Person reviewer, CaseMessage message, string passage, string reason, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.CaseId != Id)
+        {
+            throw new NotFoundException("That message is not in this case.");
+        }
+
+        var (before, after) = message.Redact(passage);
+        return Record(reviewer, "Redacted", at, reason: reason, data: JsonSerializer.Serialize(new
+        {
+            target = "message",
+            messageId = message.Id,
+            beforeSha256 = before,
+            afterSha256 = after,
+        }));
+    }
+
+    /// <summary>
+    /// Removes the case's content under the retention policy: summary, account, and (through the feature) its
+    /// messages, documents, rationales and reasons. State, dates, category, routing and the record of events remain.
+    /// </summary>
+    internal void PurgeContent(DateTime at)
+    {
+        ContentPurgedAt = at;
+        SealedSummary = null;
+        SealedDetails = null;
+        _summary = null;
+        _details = null;
+        _open = true;
     }
 
     internal void Touch(DateTime at)

@@ -21,6 +21,12 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real <c>ethics</c> command line in process against one database.</summary>
 public sealed class CliHarness(string connection, IReadOnlyDictionary<string, string?>? settings = null)
 {
+    /// <summary>The command line against a test database, with its data folder (and so its keys).</summary>
+    public CliHarness(Infrastructure.TestDatabase db, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(db.Connection, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Data:Directory"] = db.DataDirectory })
+    {
+    }
+
     /// <summary>Runs <c>ethics ARGS --db CONNECTION</c>.</summary>
     public async Task<CliRun> Run(params string[] args)
     {

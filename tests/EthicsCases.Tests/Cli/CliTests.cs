@@ -17,7 +17,7 @@ public sealed class CliTests(DatabaseProvider provider)
     public async Task CreateDatabase()
     {
         _db = await TestDatabase.CreateAsync(provider);
-        _ethics = new CliHarness(_db.Connection);
+        _ethics = new CliHarness(_db);
     }
 
     [TearDown]
@@ -156,11 +156,11 @@ public sealed class CliTests(DatabaseProvider provider)
     public async Task Demo_seed_is_reproducible_with_the_same_seed()
     {
         await _ethics.Run("demo", "seed", "--cases", "50", "--seed", "11", "--json");
-        var first = await _db.Read(db => db.Cases.OrderBy(c => c.Reference).Select(c => new { c.Reference, c.Category, c.State, c.Outcome, c.Summary }).ToListAsync());
+        var first = (await _db.Read(db => db.Cases.OrderBy(c => c.Reference).ToListAsync())).Select(c => new { c.Reference, c.Category, c.State, c.Outcome, c.Summary }).ToList();
 
         await using var other = await TestDatabase.CreateAsync(provider);
-        await new CliHarness(other.Connection).Run("demo", "seed", "--cases", "50", "--seed", "11", "--json");
-        var second = await other.Read(db => db.Cases.OrderBy(c => c.Reference).Select(c => new { c.Reference, c.Category, c.State, c.Outcome, c.Summary }).ToListAsync());
+        await new CliHarness(other).Run("demo", "seed", "--cases", "50", "--seed", "11", "--json");
+        var second = (await other.Read(db => db.Cases.OrderBy(c => c.Reference).ToListAsync())).Select(c => new { c.Reference, c.Category, c.State, c.Outcome, c.Summary }).ToList();
 
         Assert.That(second, Is.EqualTo(first));
         Assert.That(first.Select(c => c.State).Distinct().Count(), Is.EqualTo(5), "every state is represented");

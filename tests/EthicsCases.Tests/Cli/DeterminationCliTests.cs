@@ -18,7 +18,7 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
     {
         _db = await TestDatabase.CreateAsync(provider);
         await _db.AddCast();
-        _ethics = new CliHarness(_db.Connection);
+        _ethics = new CliHarness(_db);
     }
 
     [TearDown]
@@ -199,7 +199,7 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
 
         var violations = await _db.Read(db => db.Cases.Where(c => c.Outcome == EthicsCases.Domain.CaseOutcome.ViolationFound).Select(c => c.Id).ToListAsync());
         var determinations = await _db.Read(db => db.Determinations.Where(d => d.ViolationFound)
-            .Select(d => new { d.CaseId, d.PersonId, d.PriorViolations, d.RecordedAt, d.Recommendation, d.DepartsFromRecommendation, d.NoticePdf }).ToListAsync());
+            .Select(d => new { d.CaseId, d.PersonId, d.PriorViolations, d.RecordedAt, d.Recommendation, d.DepartsFromRecommendation, d.SealedNoticePdf }).ToListAsync());
         var withHistory = determinations.First(d => d.PriorViolations > 0);
         var reference = await _db.Read(db => db.Cases.Where(c => c.Id == withHistory.CaseId).Select(c => c.Reference).SingleAsync());
         var notice = await _ethics.Run("case", "notice", reference, "--as", "ac.chair@alto.example", "--out", Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf"), "--json");
@@ -215,7 +215,7 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
             }
 
             Assert.That(determinations.Count(d => !d.DepartsFromRecommendation), Is.GreaterThan(determinations.Count / 2), "mostly following the recommendation");
-            Assert.That(determinations.All(d => d.NoticePdf is null), Is.True, "seeding skips the PDFs");
+            Assert.That(determinations.All(d => d.SealedNoticePdf is null), Is.True, "seeding skips the PDFs");
             Assert.That(notice.Json.GetProperty("bytes").GetInt32(), Is.GreaterThan(1000), "generated on first fetch");
         });
     }

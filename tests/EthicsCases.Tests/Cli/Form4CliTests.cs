@@ -153,7 +153,7 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
     public async Task CreateDatabase()
     {
         _db = await TestDatabase.CreateAsync(provider);
-        _ethics = new CliHarness(_db.Connection);
+        _ethics = new CliHarness(_db);
     }
 
     [TearDown]

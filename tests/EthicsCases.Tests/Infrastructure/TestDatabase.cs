@@ -22,9 +22,10 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Settings = settings;
         _sqliteFile = sqliteFile;
+        DataDirectory = Path.GetDirectoryName(sqliteFile) ?? Path.Combine(Path.GetTempPath(), "ethics-test-pg");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Data:Directory"] = Path.GetDirectoryName(sqliteFile) ?? Path.GetTempPath(),
+            ["Data:Directory"] = DataDirectory,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -36,6 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The database in use.</summary>
     public DatabaseSettings Settings { get; }
+
+    /// <summary>The data folder: the keys the record and the content are sealed with live there.</summary>
+    public string DataDirectory { get; }
 
     /// <summary>The connection string, for the CLI's --db.</summary>
     public string Connection => Settings.ConnectionString;
@@ -86,11 +90,28 @@ public sealed class TestDatabase : IAsyncDisposable
         return scope;
     }
 
-    /// <summary>Runs <paramref name="read"/> against a fresh context.</summary>
+    /// <summary>
+    /// Runs <paramref name="read"/> against a fresh context. Entities with sealed content that come back (one, or a
+    /// list of them, and a case's history) are opened, as the application opens them before reading their content.
+    /// </summary>
     public async Task<T> Read<T>(Func<EthicsDbContext, Task<T>> read)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<EthicsDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<EthicsDbContext>();
+        var result = await read(db);
+        var sealedItems = result switch
+        {
+            ISealedContent one => [one],
+            System.Collections.IEnumerable many and not string => many.OfType<ISealedContent>().ToList(),
+            _ => new List<ISealedContent>(),
+        };
+        sealedItems.AddRange(sealedItems.OfType<EthicsCase>().SelectMany(c => c.History).ToList());
+        if (sealedItems.Count > 0)
+        {
+            await db.OpenAllAsync(sealedItems, CancellationToken.None);
+        }
+
+        return result;
     }
 
     /// <summary>Adds a person.</summary>

@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Features.Cases;
 using EthicsCases.Features.Concerns;
 using Mediator;

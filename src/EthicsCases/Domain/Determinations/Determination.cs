@@ -8,8 +8,15 @@ namespace EthicsCases.Domain.Determinations;
 /// recommended, the actions chosen and, when they depart from the recommendation, why. A reopened and re-determined
 /// case keeps every determination; the newest one stands.
 /// </summary>
-public sealed class Determination
+public sealed class Determination : ISealedContent
 {
+    private string? _rationale;
+    private string? _advisedOverrideReason;
+    private string? _departureRationale;
+    private byte[]? _noticePdf;
+    private bool _open;
+    private bool _dirty;
+
     private Determination()
     {
     }
@@ -25,19 +32,21 @@ public sealed class Determination
         PersonId = personId;
         ViolationFound = violationFound;
         BoardMeetingDate = boardMeetingDate;
-        Rationale = rationale;
+        _rationale = rationale;
         Severity = factors?.Severity;
         Occurrences = factors?.Occurrences;
         Intent = factors?.Intent;
         Advised = factors?.Advised;
         PriorViolations = factors?.PriorViolations;
-        AdvisedOverrideReason = advisedOverrideReason;
+        _advisedOverrideReason = advisedOverrideReason;
         Recommendation = recommendation?.Recommendation;
         Score = recommendation?.Score;
         PolicyVersion = recommendation?.PolicyVersion;
         Sanctions = sanctions.ToList();
         DepartsFromRecommendation = departsFromRecommendation;
-        DepartureRationale = departureRationale;
+        _departureRationale = departureRationale;
+        _open = true;
+        _dirty = true;
         RecordedById = recordedById;
         RecordedAt = recordedAt;
     }
@@ -60,7 +69,7 @@ public sealed class Determination
     public DateOnly BoardMeetingDate { get; private set; }
 
     /// <summary>The Board's reasons, in its own words.</summary>
-    public string Rationale { get; private set; } = "";
+    public string Rationale => Opened(_rationale) ?? "";
 
     /// <summary>Nature and severity, 1 to 5.</summary>
     public int? Severity { get; private set; }
@@ -75,7 +84,7 @@ public sealed class Determination
     public bool? Advised { get; private set; }
 
     /// <summary>Why <see cref="Advised"/> differs from what the prior-advice ledger shows; null when it does not.</summary>
-    public string? AdvisedOverrideReason { get; private set; }
+    public string? AdvisedOverrideReason => Opened(_advisedOverrideReason);
 
     /// <summary>Earlier violations counted from the records when this determination was made.</summary>
     public int? PriorViolations { get; private set; }
@@ -96,7 +105,7 @@ public sealed class Determination
     public bool DepartsFromRecommendation { get; private set; }
 
     /// <summary>Why the Board departed from the recommendation.</summary>
-    public string? DepartureRationale { get; private set; }
+    public string? DepartureRationale => Opened(_departureRationale);
 
     /// <summary>The Audit Committee member who recorded it.</summary>
     public Guid RecordedById { get; private set; }
@@ -105,7 +114,27 @@ public sealed class Determination
     public DateTime RecordedAt { get; private set; }
 
     /// <summary>The written notice PDF; null until generated (demo data generates it on first fetch).</summary>
-    public byte[]? NoticePdf { get; private set; }
+    public byte[]? NoticePdf => PurgedAt is not null ? null : _open ? _noticePdf : throw new SealedContentException("A written notice");
+
+    /// <summary>The Board's rationale as stored, encrypted with the case's data key.</summary>
+    public byte[]? SealedRationale { get; private set; }
+
+    /// <summary>The advised-override reason as stored.</summary>
+    public byte[]? SealedAdvisedOverrideReason { get; private set; }
+
+    /// <summary>The departure rationale as stored.</summary>
+    public byte[]? SealedDepartureRationale { get; private set; }
+
+    /// <summary>The written notice as stored.</summary>
+    public byte[]? SealedNoticePdf { get; private set; }
+
+    /// <summary>When the retention policy removed the texts and the notice.</summary>
+    public DateTime? PurgedAt { get; private set; }
+
+    /// <summary>SHA-256 of the texts the audit event commits to: rationale, advised-override reason, departure rationale.</summary>
+    public (string Rationale, string? AdvisedOverrideReason, string? DepartureRationale) TextHashes() =>
+        (ContentHash.Of(Rationale), AdvisedOverrideReason is null ? null : ContentHash.Of(AdvisedOverrideReason),
+            DepartureRationale is null ? null : ContentHash.Of(DepartureRationale));
 
     /// <summary>The factors as recorded, with the case's category; null when no violation was found.</summary>
     public SanctionFactors? FactorsFor(ConcernCategory category) =>
@@ -114,7 +143,52 @@ public sealed class Determination
             : null;
 
     /// <summary>Stores the generated written notice.</summary>
-    public void AttachNotice(byte[] pdf) => NoticePdf = pdf;
+    public void AttachNotice(byte[] pdf)
+    {
+        _noticePdf = pdf;
+        _dirty = true;
+    }
+
+    Guid ISealedContent.ContentOwner => CaseId;
+
+    bool ISealedContent.NeedsSealing => _dirty && PurgedAt is null;
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (_dirty && PurgedAt is null)
+        {
+            SealedRationale = sealer.Seal($"determination:{Id:N}:rationale", _rationale);
+            SealedAdvisedOverrideReason = sealer.Seal($"determination:{Id:N}:advised", _advisedOverrideReason);
+            SealedDepartureRationale = sealer.Seal($"determination:{Id:N}:departure", _departureRationale);
+            SealedNoticePdf = sealer.Seal($"determination:{Id:N}:notice", _noticePdf);
+            _dirty = false;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _rationale = sealer.OpenText($"determination:{Id:N}:rationale", SealedRationale);
+            _advisedOverrideReason = sealer.OpenText($"determination:{Id:N}:advised", SealedAdvisedOverrideReason);
+            _departureRationale = sealer.OpenText($"determination:{Id:N}:departure", SealedDepartureRationale);
+            _noticePdf = sealer.OpenBytes($"determination:{Id:N}:notice", SealedNoticePdf);
+            _open = true;
+        }
+    }
+
+    internal void Purge(DateTime at)
+    {
+        PurgedAt = at;
+        SealedRationale = SealedAdvisedOverrideReason = SealedDepartureRationale = SealedNoticePdf = null;
+        _rationale = _advisedOverrideReason = _departureRationale = null;
+        _noticePdf = null;
+        _open = true;
+    }
+
+    private string? Opened(string? value) => PurgedAt is not null ? null : _open ? value : throw new SealedContentException("A determination's texts");
 }
 
 /// <summary>One action the Board chose, with its dates and details where it has them.</summary>
@@ -123,3 +197,82 @@ public sealed class Determination
 /// <param name="To">When it ends (a suspension's last day).</param>
 /// <param name="Details">Anything the Board specified, e.g. the new position on re-assignment.</param>
 public sealed record DeterminedSanction(Sanction Sanction, DateOnly? From = null, DateOnly? To = null, string? Details = null);
+
+/// <summary>What the record commits to about a determination.</summary>
+public static class DeterminationRecord
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// The data of the <c>RecordDetermination</c> event: the decision in structured form (no narrative), the hash of its
+    /// canonical facts, and the hashes of its texts and written notice; with what the records contributed (the
+    /// individual's e-mail, advice on record, prior-violation references).
+    /// </summary>
+    public static string EventData(Determination d, string? subjectEmail, bool? advisedOnRecord, IReadOnlyList<string> priorViolationReferences, ConcernCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var (rationale, advised, departure) = d.TextHashes();
+        return System.Text.Json.JsonSerializer.Serialize(new
+        {
+            determinationId = d.Id,
+            violationFound = d.ViolationFound,
+            personId = d.PersonId,
+            subject = subjectEmail,
+            boardMeetingDate = d.BoardMeetingDate,
+            factors = d.Severity is null ? null : new
+            {
+                severity = d.Severity,
+                occurrences = d.Occurrences,
+                intent = d.Intent is { } i ? Sanctions.IntentScale.Name(i) : null,
+                advised = d.Advised is { } a ? Sanctions.SanctionFactors.YesNo(a) : null,
+                advisedOnRecord = advisedOnRecord is { } r ? Sanctions.SanctionFactors.YesNo(r) : null,
+                priorViolations = d.PriorViolations,
+                priorViolationReferences,
+                category,
+            },
+            recommendation = d.Recommendation,
+            score = d.Score,
+            policyVersion = d.PolicyVersion,
+            sanctions = d.Sanctions.Select(s => new { s.Sanction, s.From, s.To }),
+            departsFromRecommendation = d.DepartsFromRecommendation,
+            factsSha256 = ContentHash.Of(Facts(d)),
+            rationaleSha256 = rationale,
+            advisedOverrideReasonSha256 = advised,
+            departureRationaleSha256 = departure,
+            noticeSha256 = d.NoticePdf is { } pdf ? ContentHash.Of(pdf) : null,
+        }, Json);
+    }
+
+    /// <summary>
+    /// The determination's structured decision in one canonical text (field order fixed, numbers and instants normalised
+    /// to what every provider round-trips): the record stores its SHA-256, so any edit of a recorded decision shows.
+    /// </summary>
+    public static string Facts(Determination d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var sanctions = string.Join(";", d.Sanctions.Select(s =>
+            $"{s.Sanction}|{s.From?.ToString("yyyy-MM-dd", c)}|{s.To?.ToString("yyyy-MM-dd", c)}|{s.Details}"));
+        return string.Join("\n",
+            "determination-v1",
+            d.CaseId.ToString("N"),
+            d.PersonId?.ToString("N"),
+            d.ViolationFound,
+            d.BoardMeetingDate.ToString("yyyy-MM-dd", c),
+            d.Severity?.ToString(c),
+            d.Occurrences?.ToString(c),
+            d.Intent?.ToString(),
+            d.Advised?.ToString(),
+            d.PriorViolations?.ToString(c),
+            d.Recommendation?.ToString(),
+            d.Score?.ToString("0.00", c),
+            d.PolicyVersion,
+            sanctions,
+            d.DepartsFromRecommendation,
+            d.RecordedById.ToString("N"),
+            (d.RecordedAt.Ticks - (d.RecordedAt.Ticks % 10)).ToString(c));
+    }
+}

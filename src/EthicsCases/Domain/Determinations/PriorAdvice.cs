@@ -5,8 +5,12 @@ namespace EthicsCases.Domain.Determinations;
 /// the individual in question had been advised prior to the violation as to the proper course of action"). A
 /// determination reads it to pre-fill the <c>advised</c> factor.
 /// </summary>
-public sealed class PriorAdvice
+public sealed class PriorAdvice : ISealedContent
 {
+    private string? _summary;
+    private bool _open;
+    private bool _dirty;
+
     private PriorAdvice()
     {
     }
@@ -18,7 +22,9 @@ public sealed class PriorAdvice
         PersonId = personId;
         Category = category;
         GivenOn = givenOn;
-        Summary = summary.Trim();
+        _summary = summary.Trim();
+        _open = true;
+        _dirty = true;
         RecordedById = recordedById;
         RecordedAt = recordedAt;
     }
@@ -38,7 +44,37 @@ public sealed class PriorAdvice
     public DateOnly GivenOn { get; private set; }
 
     /// <summary>What the individual was told.</summary>
-    public string Summary { get; private set; } = "";
+    public string Summary => _open ? _summary! : throw new SealedContentException("A prior-advice entry");
+
+    /// <summary>The summary as stored, encrypted with this entry's own data key.</summary>
+    public byte[]? SealedSummary { get; private set; }
+
+    /// <summary>The purpose the summary is sealed for.</summary>
+    public const string SummaryPurpose = "advice.summary";
+
+    Guid ISealedContent.ContentOwner => Id;
+
+    bool ISealedContent.NeedsSealing => _dirty;
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (_dirty)
+        {
+            SealedSummary = sealer.Seal(SummaryPurpose, _summary);
+            _dirty = false;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _summary = sealer.OpenText(SummaryPurpose, SealedSummary) ?? "";
+            _open = true;
+        }
+    }
 
     /// <summary>The General Counsel who recorded it.</summary>
     public Guid RecordedById { get; private set; }

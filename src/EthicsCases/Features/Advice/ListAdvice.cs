@@ -25,6 +25,6 @@ public sealed class ListAdviceHandler(EthicsDbContext db) : IQueryHandler<ListAd
             advice = advice.Where(a => a.PersonId == person.Id);
         }
 
-        return await DeterminationHistory.Entries(db, advice).ToListAsync(cancellationToken);
+        return await DeterminationHistory.EntriesAsync(db, advice, cancellationToken);
     }
 }

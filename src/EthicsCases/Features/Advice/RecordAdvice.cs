@@ -45,11 +45,14 @@ public sealed class RecordAdviceHandler(EthicsDbContext db, ActorContext actor, 
         await DirectoryAudit.RecordAsync(db, me.Email, "AdviceRecorded", now, JsonSerializer.Serialize(new
         {
             adviceId = advice.Id,
+            personId = person.Id,
             person = person.Email,
             category = advice.Category.ToString(),
             date = advice.GivenOn,
-        }), cancellationToken);
+            summarySha256 = ContentHash.Of(advice.Summary),
+            recordedById = me.Id,
+        }), cancellationToken, actorId: me.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return await DeterminationHistory.Entries(db, db.PriorAdvice.Where(a => a.Id == advice.Id)).SingleAsync(cancellationToken);
+        return (await DeterminationHistory.EntriesAsync(db, db.PriorAdvice.Where(a => a.Id == advice.Id), cancellationToken)).Single();
     }
 }

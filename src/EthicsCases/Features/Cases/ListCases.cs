@@ -10,10 +10,6 @@ namespace EthicsCases.Features.Cases;
 /// <summary>The cases the signed-in person may see, optionally narrowed by state; oldest first.</summary>
 public sealed record ListCases(CaseState? State = null) : IQuery<IReadOnlyList<CaseListItem>>, IActorRequest;
 
-/// <summary>One line of a case list.</summary>
-public sealed record CaseListItem(Guid CaseId, string Reference, ConcernCategory Category, CaseState State,
-    CaseOutcome? Outcome, string Summary, DateTime FiledAt, DateTime UpdatedAt);
-
 /// <summary>Applies the visibility rule in SQL, so no invisible case ever leaves the database.</summary>
 public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListCases, IReadOnlyList<CaseListItem>>
 {
@@ -25,9 +21,7 @@ public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : I
             cases = cases.Where(c => c.State == state);
         }
 
-        return await cases.OrderBy(c => c.FiledAt).ThenBy(c => c.Reference)
-            .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        return await CaseRows.ListAsync(db, cases.OrderBy(c => c.FiledAt).ThenBy(c => c.Reference), cancellationToken);
     }
 }
 
@@ -44,8 +38,7 @@ public sealed class FindCasesHandler(EthicsDbContext db, ActorContext actor) : I
     public async ValueTask<IReadOnlyList<CaseListItem>> Handle(FindCases query, CancellationToken cancellationToken)
     {
         var ids = query.CaseIds.Distinct().ToList();
-        return await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current)).Where(c => ids.Contains(c.Id))
-            .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        return await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current)).Where(c => ids.Contains(c.Id)),
+            cancellationToken);
     }
 }

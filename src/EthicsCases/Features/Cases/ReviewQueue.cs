@@ -31,15 +31,17 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
         var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current))
             .Where(c => states.Contains(c.State))
             .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference)
-            .Select(c => new { c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, c.UpdatedAt, c.ReporterId })
+            .Select(c => new { c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId })
             .ToListAsync(cancellationToken);
+        var summaries = await db.OpenTextsAsync(rows, r => r.Id, r => r.ContentPurgedAt is null ? r.SealedSummary : null, EthicsCase.SummaryPurpose,
+            (r, s) => CaseRows.Summary(s, r.ContentPurgedAt), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return rows.Select(c =>
+        return rows.Select((c, i) =>
         {
             var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
             // Working days as the SEC counts them: weekends, federal holidays and EDGAR closures do not run the clock.
             var waiting = SecBusinessCalendar.Default.BusinessDaysAfter(DateOnly.FromDateTime(since), today);
-            return new QueueItem(c.Id, c.Reference, c.Category, c.State, c.Summary, c.FiledAt, since, waiting,
+            return new QueueItem(c.Id, c.Reference, c.Category, c.State, summaries[i], c.FiledAt, since, waiting,
                 waiting > triage.Value.OverdueAfterBusinessDays, c.ReporterId is null);
         }).ToList();
     }

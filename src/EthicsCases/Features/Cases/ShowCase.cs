@@ -53,6 +53,8 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQ
             .Include(x => x.History.OrderBy(e => e.Id))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Case '{query.CaseKey}' was not found.");
+        await db.OpenAsync(c, cancellationToken);
+        await db.OpenAllAsync(c.History, cancellationToken);
 
         var reviewer = CaseAccess.IsReviewer(c, me);
         var permitted = await new CaseWorkflow(c, me).PermittedTriggersAsync();

@@ -1,7 +1,6 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
-using EthicsCases.Features.Cases;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +15,7 @@ public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor) : I
     public async ValueTask<IReadOnlyList<CaseListItem>> Handle(MyReports query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        return await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id)
-            .OrderByDescending(c => c.FiledAt)
-            .Select(c => new CaseListItem(c.Id, c.Reference, c.Category, c.State, c.Outcome, c.Summary, c.FiledAt, c.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        return await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id)
+            .OrderByDescending(c => c.FiledAt), cancellationToken);
     }
 }

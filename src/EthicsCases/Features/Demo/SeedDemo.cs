@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bogus;
 using EthicsCases.Common;
 using EthicsCases.Data;
@@ -29,7 +30,7 @@ public sealed class SeedDemoValidator : AbstractValidator<SeedDemo>
 }
 
 /// <summary>Builds cases in memory through the workflow and writes them in batches inside one transaction.</summary>
-public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<SeedDemo, SeedDemoResult>
+public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<SeedDemo, SeedDemoResult>
 {
     /// <summary>The demo domain; README names these addresses.</summary>
     public const string Domain = "alto.example";
@@ -77,6 +78,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var auditCommittee = people.Where(p => p.Has(Role.AuditCommittee)).ToList();
         var generalCounsels = people.Where(p => p.Has(Role.GeneralCounsel)).ToList();
         var counters = await db.ReferenceCounters.ToDictionaryAsync(r => r.Year, cancellationToken);
+        var record = await RecordBulk.BeginAsync(db, cancellationToken);
 
         // Filing dates in order, so references run with time as they would in real life.
         var filingDates = Enumerable.Range(0, command.Cases).Select(_ => now.AddDays(-faker.Random.Double(1, 730))).Order().ToList();
@@ -103,14 +105,11 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
             batch.Add(ethicsCase);
             if (batch.Count == BatchSize || i == command.Cases - 1)
             {
-                // ~7 rows per case (case, subjects, audit events, determinations): multi-row inserts from the EF model
-                // instead of the change tracker, which spent most of the time on a 10,000-case load.
-                await BulkInsert.InsertAsync(db, batch, cancellationToken);
-                await BulkInsert.InsertAsync(db, batch.SelectMany(c => c.Subjects).ToList(), cancellationToken);
-                await BulkInsert.InsertAsync(db, batch.SelectMany(c => c.History).ToList(), cancellationToken);
-                await BulkInsert.InsertAsync(db, records.Determinations, cancellationToken);
-                await BulkInsert.InsertAsync(db, records.Advice, cancellationToken);
+                // ~8 rows per case (data key, case, subjects, audit events, determinations): sealed, placed in the record
+                // and inserted from the EF model without the change tracker, which spent most of the time on a large load.
+                await record.WriteAsync(batch, records.Determinations, records.Advice, records.AdviceEvents, actor.Channel, actor.OsUser, now, cancellationToken);
                 records.Advice.Clear();
+                records.AdviceEvents.Clear();
                 records.Determinations.Clear();
                 written += batch.Count;
                 batch.Clear();
@@ -140,7 +139,10 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
 
             person = new Person(Guid.NewGuid(), email, name, title, roles);
             db.People.Add(person);
-            await DirectoryAudit.RecordAsync(db, null, "PersonAdded", now, $$"""{"email":"{{email}}","source":"demo"}""", ct);
+            await DirectoryAudit.RecordAsync(db, null, "PersonAdded", now, JsonSerializer.Serialize(new
+            {
+                personId = person.Id, email, roles = person.Roles.Select(r => r.ToString()), source = "demo",
+            }), ct);
             people.Add(person);
         }
 
@@ -211,10 +213,12 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var violation = faker.Random.Double() < 0.7 && c.Subjects.Count > 0;
         if (!violation)
         {
-            await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(false, "The Board found no violation."), Next(),
-                """{"violationFound":false}""");
-            records.Determinations.Add(new Determination(Guid.NewGuid(), c.Id, null, false, DateOnly.FromDateTime(at), "The Board found no violation.",
-                null, null, null, [], false, null, auditMember.Id, at));
+            var when = Next();
+            var noViolation = new Determination(Guid.NewGuid(), c.Id, null, false, DateOnly.FromDateTime(when), "The Board found no violation.",
+                null, null, null, [], false, null, auditMember.Id, when);
+            await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(false, noViolation.Rationale), when,
+                DeterminationRecord.EventData(noViolation, null, null, [], c.Category));
+            records.Determinations.Add(noViolation);
             return;
         }
 
@@ -223,8 +227,14 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         if (advised)
         {
             // Advice given before the case was filed, as the General Counsel's ledger would show it.
-            records.Advice.Add(new PriorAdvice(Guid.NewGuid(), personId, c.Category, DateOnly.FromDateTime(filedAt.AddDays(-faker.Random.Int(10, 200))),
-                "Advised in writing on the proper course of action before the events of this case.", generalCounsel.Id, filedAt));
+            var advice = new PriorAdvice(Guid.NewGuid(), personId, c.Category, DateOnly.FromDateTime(filedAt.AddDays(-faker.Random.Int(10, 200))),
+                "Advised in writing on the proper course of action before the events of this case.", generalCounsel.Id, filedAt);
+            records.Advice.Add(advice);
+            records.AdviceEvents.Add(DirectoryAudit.Event(generalCounsel.Email, generalCounsel.Id, "AdviceRecorded", filedAt, JsonSerializer.Serialize(new
+            {
+                adviceId = advice.Id, personId, category = advice.Category.ToString(), date = advice.GivenOn,
+                summarySha256 = ContentHash.Of(advice.Summary), recordedById = generalCounsel.Id, source = "demo",
+            })));
         }
 
         var (priors, last) = records.Violations.TryGetValue(personId, out var p) ? p : (0, DateTime.MinValue);
@@ -260,17 +270,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         var determination = new Determination(Guid.NewGuid(), c.Id, personId, true, day, rationale, factors, null, recommendation,
             sanctions, departure is not null, departure, auditMember.Id, meeting);
         await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(true, rationale), meeting,
-            System.Text.Json.JsonSerializer.Serialize(new
-            {
-                determinationId = determination.Id,
-                factors = new { severity = factors.Severity, occurrences = factors.Occurrences, intent = IntentScale.Name(factors.Intent), advised = SanctionFactors.YesNo(advised), priorViolations = priors },
-                recommendation = recommendation.Recommendation.ToString(),
-                score = recommendation.Score,
-                policyVersion = recommendation.PolicyVersion,
-                sanctions = sanctions.Select(s => s.Sanction.ToString()),
-                departsFromRecommendation = departure is not null,
-                departureRationale = departure,
-            }));
+            DeterminationRecord.EventData(determination, null, advised, [], c.Category));
         records.Determinations.Add(determination);
         records.Violations[personId] = (priors + 1, meeting);
     }
@@ -281,6 +281,8 @@ public sealed class SeedDemoHandler(EthicsDbContext db, TimeProvider clock) : IC
         public List<Determination> Determinations { get; } = [];
 
         public List<PriorAdvice> Advice { get; } = [];
+
+        public List<AuditEvent> AdviceEvents { get; } = [];
 
         public Dictionary<Guid, (int Count, DateTime Last)> Violations { get; } = [];
     }

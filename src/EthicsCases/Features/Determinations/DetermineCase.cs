@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
@@ -104,11 +103,6 @@ public sealed class DeterminedSanctionValidator : AbstractValidator<DeterminedSa
 /// </summary>
 public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<DetermineCase, DeterminedCase>
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public async ValueTask<DeterminedCase> Handle(DetermineCase command, CancellationToken cancellationToken)
     {
         var me = actor.Current;
@@ -165,37 +159,13 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         var determination = new Determination(Guid.NewGuid(), ethicsCase.Id, person?.Id, command.ViolationFound, meeting, rationale,
             factors, advisedReason, recommendation, sanctions, departs, departureRationale, me.Id, now);
 
-        var data = JsonSerializer.Serialize(new
-        {
-            determinationId = determination.Id,
-            violationFound = command.ViolationFound,
-            subject = person?.Email,
-            boardMeetingDate = meeting,
-            factors = factors is null ? null : new
-            {
-                severity = factors.Severity,
-                occurrences = factors.Occurrences,
-                intent = IntentScale.Name(factors.Intent),
-                advised = SanctionFactors.YesNo(factors.Advised),
-                advisedOnRecord = advisedOnRecord is { } r ? SanctionFactors.YesNo(r) : null,
-                advisedOverrideReason = advisedReason,
-                priorViolations = factors.PriorViolations,
-                priorViolationReferences = priors.Select(p => p.Reference).ToList(),
-                category = factors.Category,
-            },
-            recommendation = recommendation?.Recommendation,
-            score = recommendation?.Score,
-            policyVersion = recommendation?.PolicyVersion,
-            sanctions,
-            departsFromRecommendation = departs,
-            departureRationale,
-        }, AuditJson);
-        await new CaseWorkflow(ethicsCase, me).RecordDeterminationAsync(new BoardDecision(command.ViolationFound, rationale), now, data);
-
         if (command.ViolationFound)
         {
             determination.AttachNotice(WrittenNoticeGenerator.Generate(DeterminationNotice.Content(determination, ethicsCase, person!, me, now)));
         }
+
+        var data = DeterminationRecord.EventData(determination, person?.Email, advisedOnRecord, priors.Select(p => p.Reference).ToList(), ethicsCase.Category);
+        await new CaseWorkflow(ethicsCase, me).RecordDeterminationAsync(new BoardDecision(command.ViolationFound, rationale), now, data);
 
         db.Determinations.Add(determination);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);

@@ -38,11 +38,13 @@ public sealed class GetNoticeHandler(EthicsDbContext db, ActorContext actor, Tim
             throw new NotFoundException($"Case {ethicsCase.Reference} has no written notice: the Board has not determined a violation.");
         }
 
+        await db.OpenAsync(determination, cancellationToken);
         if (determination.NoticePdf is null)
         {
             var recorder = await db.People.AsNoTracking().SingleAsync(p => p.Id == determination.RecordedById, cancellationToken);
             determination.AttachNotice(WrittenNoticeGenerator.Generate(
                 DeterminationNotice.Content(determination, ethicsCase, determination.Person!, recorder, determination.RecordedAt)));
+            ethicsCase.Record(me, "NoticeGenerated", now, data: $$"""{"determinationId":"{{determination.Id}}","noticeSha256":"{{ContentHash.Of(determination.NoticePdf!)}}"}""");
         }
 
         ethicsCase.Record(me, "NoticeFetched", now, data: $$"""{"determinationId":"{{determination.Id}}"}""");

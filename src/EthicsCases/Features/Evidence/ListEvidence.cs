@@ -18,10 +18,14 @@ public sealed class ListEvidenceHandler(EthicsDbContext db, ActorContext actor) 
     public async ValueTask<IReadOnlyList<EvidenceItem>> Handle(ListEvidence query, CancellationToken cancellationToken)
     {
         var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
-        return await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.UploadedAt)
+        var rows = await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.UploadedAt)
             .Join(db.People, e => e.UploadedById, p => p.Id, (e, p) =>
-                new EvidenceItem(e.Id, e.FileName, e.ContentType, e.Length, e.Sha256, p.Name, e.UploadedAt))
+                new { e.Id, e.CaseId, e.SealedFileName, e.PurgedAt, e.ContentType, e.Length, e.Sha256, p.Name, e.UploadedAt })
             .ToListAsync(cancellationToken);
+        await db.Vault.EnsureAsync(db, [caseId], create: false, DateTime.UtcNow, cancellationToken);
+        var sealer = db.Vault.For(caseId);
+        return rows.Select(r => new EvidenceItem(r.Id, r.PurgedAt is null ? sealer.OpenText(EvidenceFile.NamePurpose(r.Id), r.SealedFileName) ?? "" : "[removed]",
+            r.ContentType, r.Length, r.Sha256, r.Name, r.UploadedAt)).ToList();
     }
 }
 
@@ -41,6 +45,7 @@ public sealed class DownloadEvidenceHandler(EthicsDbContext db, ActorContext act
         var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
         var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.EvidenceId && e.CaseId == caseId, cancellationToken)
             ?? throw new NotFoundException("That document is not attached to this case.");
+        await db.OpenAsync(file, cancellationToken);
         return new EvidenceDownload(file.FileName, file.ContentType, file.Content);
     }
 }

@@ -94,7 +94,8 @@ public sealed class DetermineCaseTests(DatabaseProvider provider) : DatabaseFixt
             Assert.That(evt[^1].Action, Is.EqualTo("RecordDetermination"));
             Assert.That(evt[^1].To, Is.EqualTo("Closed"));
             Assert.That(root.GetProperty("departsFromRecommendation").GetBoolean(), Is.True);
-            Assert.That(root.GetProperty("departureRationale").GetString(), Is.EqualTo("Concealed the receipts from the auditors"));
+            Assert.That(root.GetProperty("departureRationaleSha256").GetString(), Is.EqualTo(ContentHash.Of("Concealed the receipts from the auditors")));
+            Assert.That(evt[^1].Data, Does.Not.Contain("Concealed"), "the record commits to the rationale's hash, not its words");
             Assert.That(root.GetProperty("recommendation").GetString(), Is.EqualTo("WrittenNotice"));
             Assert.That(root.GetProperty("score").GetDecimal(), Is.EqualTo(4m));
             Assert.That(root.GetProperty("policyVersion").GetString(), Is.EqualTo(SanctionPolicy.Current.Version));
@@ -125,7 +126,7 @@ public sealed class DetermineCaseTests(DatabaseProvider provider) : DatabaseFixt
             Assert.That(determinationsAfterRefusal, Is.Zero);
             Assert.That(overridden.AdvisedOnRecord, Is.True);
             Assert.That(overridden.Advised, Is.False);
-            Assert.That(await Db.Read(db => db.Determinations.Select(d => d.AdvisedOverrideReason).SingleAsync()),
+            Assert.That((await Db.Read(db => db.Determinations.SingleAsync())).AdvisedOverrideReason,
                 Is.EqualTo("The advice concerned another expense policy"));
         });
     }
