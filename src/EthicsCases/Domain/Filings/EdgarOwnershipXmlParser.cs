@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace EthicsCases.Domain.Filings;
 
@@ -22,24 +21,34 @@ internal static class EdgarOwnershipXmlParser
         CloseInput = false,
     };
 
-    public static OwnershipFiling Parse(Stream xml, FilingParserOptions options, FilingSourceFormat format)
+    public static OwnershipFiling Parse(byte[] xml, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(xml, SecureSettings(options));
-        return Parse(reader, format);
+        CheckAttributeCount(xml.AsSpan().Count((byte)'='), options);
+        using var stream = new MemoryStream(xml, writable: false);
+        using var reader = XmlReader.Create(stream, SecureSettings(options));
+        return Parse(reader, options, format, cancellationToken);
     }
 
-    public static OwnershipFiling Parse(TextReader xml, FilingParserOptions options, FilingSourceFormat format)
+    public static OwnershipFiling Parse(string xml, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(xml, SecureSettings(options));
-        return Parse(reader, format);
+        CheckAttributeCount(xml.AsSpan().Count('='), options);
+        using var text = new StringReader(xml);
+        using var reader = XmlReader.Create(text, SecureSettings(options));
+        return Parse(reader, options, format, cancellationToken);
     }
 
-    private static OwnershipFiling Parse(XmlReader reader, FilingSourceFormat format)
+    private static void CheckAttributeCount(int equalsSigns, FilingParserOptions options)
     {
-        XElement root;
+        if (equalsSigns > options.MaxXmlAttributes)
+            throw new FilingParseException($"Too many XML attributes: more than {options.MaxXmlAttributes} ('=' appears {equalsSigns} times).");
+    }
+
+    private static OwnershipFiling Parse(XmlReader reader, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
+    {
+        Element root;
         try
         {
-            root = XElement.Load(reader, LoadOptions.None);
+            root = Load(reader, options, cancellationToken);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
@@ -54,8 +63,8 @@ internal static class EdgarOwnershipXmlParser
             throw new FilingParseException($"Not well-formed XML: {ex.Message}", ex);
         }
 
-        if (root.Name.LocalName != "ownershipDocument")
-            throw new FilingParseException($"Not an ownership document: root element is <{root.Name.LocalName}>, expected <ownershipDocument>.");
+        if (root.LocalName != "ownershipDocument")
+            throw new FilingParseException($"Not an ownership document: root element is <{root.LocalName}>, expected <ownershipDocument>.");
 
         var documentType = Text(root, "documentType")
             ?? throw Missing("documentType", "ownershipDocument");
@@ -76,9 +85,9 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var row in nonDerivative.Elements())
             {
-                if (row.Name.LocalName == "nonDerivativeTransaction")
+                if (row.LocalName == "nonDerivativeTransaction")
                     transactions.Add(ParseTransaction(row, TransactionTable.NonDerivative, transactions.Count + 1));
-                else if (row.Name.LocalName == "nonDerivativeHolding")
+                else if (row.LocalName == "nonDerivativeHolding")
                     holdings.Add(ParseHolding(row, TransactionTable.NonDerivative));
             }
         }
@@ -87,9 +96,9 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var row in derivative.Elements())
             {
-                if (row.Name.LocalName == "derivativeTransaction")
+                if (row.LocalName == "derivativeTransaction")
                     transactions.Add(ParseTransaction(row, TransactionTable.Derivative, transactions.Count + 1));
-                else if (row.Name.LocalName == "derivativeHolding")
+                else if (row.LocalName == "derivativeHolding")
                     holdings.Add(ParseHolding(row, TransactionTable.Derivative));
             }
         }
@@ -99,7 +108,7 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var footnote in Children(footnotesElement, "footnote"))
             {
-                var id = (string?)footnote.Attribute("id");
+                var id = footnote.Id;
                 if (!string.IsNullOrWhiteSpace(id)) footnotes[id.Trim()] = footnote.Value.Trim();
             }
         }
@@ -125,7 +134,7 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static ReportingOwner ParseOwner(XElement owner)
+    private static ReportingOwner ParseOwner(Element owner)
     {
         var id = Child(owner, "reportingOwnerId") ?? throw Missing("reportingOwnerId", "reportingOwner");
         var name = Text(id, "rptOwnerName") ?? throw Missing("rptOwnerName", "reportingOwnerId");
@@ -156,9 +165,9 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static OwnershipTransaction ParseTransaction(XElement row, TransactionTable table, int number)
+    private static OwnershipTransaction ParseTransaction(Element row, TransactionTable table, int number)
     {
-        var where = $"{row.Name.LocalName} #{number}";
+        var where = $"{row.LocalName} #{number}";
         var coding = Child(row, "transactionCoding") ?? throw Missing("transactionCoding", where);
         var amounts = Child(row, "transactionAmounts");
         var post = Child(row, "postTransactionAmounts");
@@ -189,14 +198,14 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static OwnershipHolding ParseHolding(XElement row, TransactionTable table)
+    private static OwnershipHolding ParseHolding(Element row, TransactionTable table)
     {
         var post = Child(row, "postTransactionAmounts");
         var nature = Child(row, "ownershipNature");
         return new OwnershipHolding
         {
             Table = table,
-            Security = Value(row, "securityTitle") ?? throw Missing("securityTitle", row.Name.LocalName),
+            Security = Value(row, "securityTitle") ?? throw Missing("securityTitle", row.LocalName),
             SharesOwnedFollowing = post is null ? null : Number(Value(post, "sharesOwnedFollowingTransaction") ?? Value(post, "valueOwnedFollowingTransaction")),
             Ownership = nature is null ? null : Value(nature, "directOrIndirectOwnership"),
             NatureOfOwnership = nature is null ? null : Value(nature, "natureOfOwnership"),
@@ -204,21 +213,62 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
+    /// <summary>
+    /// Reads the document into <see cref="Element"/>s in one forward pass, refusing it as soon as it nests deeper or
+    /// holds more nodes than allowed. (XElement.Load walks up to the root for every node it adds, so its time grows
+    /// with the square of the depth: 40,000 levels took half a minute.)
+    /// </summary>
+    private static Element Load(XmlReader reader, FilingParserOptions options, CancellationToken cancellationToken)
+    {
+        var open = new Stack<Element>();
+        Element? root = null;
+        long nodes = 0;
+        var reads = 0;
+        while (reader.Read())
+        {
+            if (++reads % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (reader.Depth >= options.MaxXmlDepth)
+                        throw new FilingParseException($"Too deeply nested: more than {options.MaxXmlDepth} levels of XML elements.");
+                    nodes += 1 + reader.AttributeCount;
+                    if (nodes > options.MaxXmlNodes)
+                        throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
+                    var element = new Element(reader.LocalName) { Id = reader.GetAttribute("id") };
+                    if (open.TryPeek(out var parent)) parent.Add(element);
+                    else root = element;
+                    if (!reader.IsEmptyElement) open.Push(element);
+                    break;
+                case XmlNodeType.EndElement:
+                    open.Pop();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (++nodes > options.MaxXmlNodes)
+                        throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
+                    if (open.TryPeek(out var container)) container.Add(reader.Value);
+                    break;
+            }
+        }
+
+        return root ?? throw new XmlException("Root element is missing.");
+    }
+
     private static FilingParseException Missing(string element, string where) =>
         new($"Missing required element <{element}> in {where}.");
 
-    private static XElement? Child(XElement parent, string localName)
+    private static Element? Child(Element parent, string localName)
     {
         foreach (var e in parent.Elements())
-            if (e.Name.LocalName == localName) return e;
+            if (e.LocalName == localName) return e;
         return null;
     }
 
-    private static IEnumerable<XElement> Children(XElement parent, string localName) =>
-        parent.Elements().Where(e => e.Name.LocalName == localName);
+    private static IEnumerable<Element> Children(Element parent, string localName) =>
+        parent.Elements().Where(e => e.LocalName == localName);
 
     /// <summary>Plain element text (no <c>value</c> wrapper), trimmed; empty means absent.</summary>
-    private static string? Text(XElement parent, string localName)
+    private static string? Text(Element parent, string localName)
     {
         var e = Child(parent, localName);
         if (e is null) return null;
@@ -227,15 +277,15 @@ internal static class EdgarOwnershipXmlParser
     }
 
     /// <summary>Text of a <c>&lt;x&gt;&lt;value&gt;...&lt;/value&gt;&lt;footnoteId/&gt;&lt;/x&gt;</c> element; a footnote alone means no value.</summary>
-    private static string? Value(XElement parent, string localName) => Text(parent, localName);
+    private static string? Value(Element parent, string localName) => Text(parent, localName);
 
-    private static List<string> FootnoteIds(XElement row)
+    private static List<string> FootnoteIds(Element row)
     {
         var ids = new List<string>();
         foreach (var f in row.Descendants())
         {
-            if (f.Name.LocalName != "footnoteId") continue;
-            var id = ((string?)f.Attribute("id"))?.Trim();
+            if (f.LocalName != "footnoteId") continue;
+            var id = f.Id?.Trim();
             if (!string.IsNullOrEmpty(id) && !ids.Contains(id)) ids.Add(id);
         }
 
@@ -262,4 +312,72 @@ internal static class EdgarOwnershipXmlParser
         text is not null && decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n)
             ? n
             : null;
+    /// <summary>
+    /// An element as read: its local name, its <c>id</c> attribute (the only one the schema's readers use) and its
+    /// content in document order, as XElement would give them.
+    /// </summary>
+    private sealed class Element(string localName)
+    {
+        private readonly List<object> _content = [];
+        private bool _hasElements;
+
+        public string LocalName { get; } = localName;
+
+        public string? Id { get; init; }
+
+        public bool HasElements => _hasElements;
+
+        public void Add(Element child)
+        {
+            _content.Add(child);
+            _hasElements = true;
+        }
+
+        public void Add(string text) => _content.Add(text);
+
+        public IEnumerable<Element> Elements() => _content.OfType<Element>();
+
+        /// <summary>Descendant elements in document order, without recursion.</summary>
+        public IEnumerable<Element> Descendants()
+        {
+            var pending = new Stack<Element>();
+            PushChildren(this, pending);
+            while (pending.TryPop(out var next))
+            {
+                yield return next;
+                PushChildren(next, pending);
+            }
+        }
+
+        /// <summary>All the text inside, in document order (XElement.Value).</summary>
+        public string Value
+        {
+            get
+            {
+                if (!_hasElements)
+                    return _content.Count switch { 0 => string.Empty, 1 => (string)_content[0], _ => string.Concat(_content.Cast<string>()) };
+                var text = new System.Text.StringBuilder();
+                var pending = new Stack<object>();
+                PushContent(this, pending);
+                while (pending.TryPop(out var next))
+                {
+                    if (next is string s) text.Append(s);
+                    else PushContent((Element)next, pending);
+                }
+
+                return text.ToString();
+            }
+        }
+
+        private static void PushChildren(Element element, Stack<Element> pending)
+        {
+            for (var i = element._content.Count - 1; i >= 0; i--)
+                if (element._content[i] is Element child) pending.Push(child);
+        }
+
+        private static void PushContent(Element element, Stack<object> pending)
+        {
+            for (var i = element._content.Count - 1; i >= 0; i--) pending.Push(element._content[i]);
+        }
+    }
 }

@@ -15,32 +15,35 @@ internal static partial class PdfFormTextParser
         && (text.Contains("Name and Address", StringComparison.OrdinalIgnoreCase)
             || text.Contains("Table I", StringComparison.OrdinalIgnoreCase));
 
-    public static OwnershipFiling Parse(string text, FilingParserOptions options)
+    public static OwnershipFiling Parse(string text, FilingParserOptions options, CancellationToken cancellationToken)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
+        CheckLines(lines, options);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var (documentType, originalDate) = DocumentType(text);
-        var issuerMatch = IssuerPattern().Match(text);
-        var ticker = issuerMatch.Success ? issuerMatch.Groups["ticker"].Value : null;
-        var issuerName = issuerMatch.Success ? issuerMatch.Groups["name"].Value.Trim() : null;
+        var issuer = FormTextScans.Issuer(text);
+        var ticker = issuer?.Ticker;
+        var issuerName = issuer?.Name.Trim();
         var cikMatch = CikPattern().Match(text);
         string? cik = cikMatch.Success
             ? cikMatch.Groups[1].Value.PadLeft(10, '0')
             : ticker is not null && options.IssuerCikByTicker.TryGetValue(ticker, out var known) ? known : null;
 
-        var signature = SignaturePattern().Match(text);
-        var signatureName = signature.Success ? CleanMarkup(signature.Groups["name"].Value).Trim() : null;
+        var signature = FormTextScans.Signature(text);
+        var signatureName = signature is { } signed ? CleanMarkup(signed.Name).Trim() : null;
         DateOnly? signatureDate = null;
-        if (signature.Success)
+        if (signature is { End: var signatureEnd })
         {
-            var after = DatePattern().Match(text, signature.Index + signature.Length);
+            var after = DatePattern().Match(text, signatureEnd);
             if (after.Success) signatureDate = UsDate(after.Value);
         }
 
         var earliest = EarliestPattern().Match(text);
         var owner = ParseOwner(lines, text, signatureName);
-        var (transactions, holdings) = ParseTables(lines);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (transactions, holdings) = ParseTables(lines, cancellationToken);
         var footnotes = ParseFootnotes(text);
 
         return new OwnershipFiling
@@ -59,6 +62,22 @@ internal static partial class PdfFormTextParser
             DateOfOriginalSubmission = originalDate,
             PeriodOfReport = earliest.Success ? UsDate(earliest.Groups[1].Value) : null,
         };
+    }
+
+    /// <summary>
+    /// A form's text is a few hundred short lines. Refusing more, or a very long line, bounds the work of the
+    /// line-by-line readers whatever the file holds.
+    /// </summary>
+    private static void CheckLines(string[] lines, FilingParserOptions options)
+    {
+        if (lines.Length > options.MaxFormTextLines)
+            throw new FilingParseException($"Form text: {lines.Length} lines, more than the {options.MaxFormTextLines}-line limit.");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > options.MaxFormTextLineLength)
+                throw new FilingParseException(
+                    $"Form text: line {i + 1} is {lines[i].Length} characters long, more than the {options.MaxFormTextLineLength}-character limit for a line.");
+        }
     }
 
     private static (string Type, DateOnly? Original) DocumentType(string text)
@@ -91,27 +110,22 @@ internal static partial class PdfFormTextParser
             : filedName.Length > 0 ? filedName : signatureName!;
 
         string? officerTitle = null;
-        var title = OfficerTitlePattern().Match(text);
-        if (title.Success && title.Groups[1].Value.Trim() is { Length: > 0 } t) officerTitle = t;
+        if (FormTextScans.OfficerTitle(text)?.Trim() is { Length: > 0 } t) officerTitle = t;
 
         return new ReportingOwner
         {
             Name = name,
-            IsDirector = Box(text, @"Director\b"),
-            IsOfficer = Box(text, @"Officer \(give title below\)"),
-            IsTenPercentOwner = Box(text, @"10% Owner"),
-            IsOther = Box(text, @"Other \(specify below\)"),
+            IsDirector = Box(text, DirectorLabel(), TickedDirector()),
+            IsOfficer = Box(text, OfficerLabel(), TickedOfficer()),
+            IsTenPercentOwner = Box(text, TenPercentOwnerLabel(), TickedTenPercentOwner()),
+            IsOther = Box(text, OtherLabel(), TickedOther()),
             OfficerTitle = officerTitle,
             Address = ParseAddress(lines),
         };
     }
 
     /// <summary>True when an "X" precedes the label, false when the label stands unticked, null when the label is not in the text.</summary>
-    private static bool? Box(string text, string label)
-    {
-        if (!Regex.IsMatch(text, label, RegexOptions.None, TimeSpan.FromSeconds(1))) return null;
-        return Regex.IsMatch(text, @"(?<![A-Za-z])X[ \t]+" + label, RegexOptions.None, TimeSpan.FromSeconds(1));
-    }
+    private static bool? Box(string text, Regex label, Regex ticked) => label.IsMatch(text) ? ticked.IsMatch(text) : null;
 
     private static OwnerAddress? ParseAddress(string[] lines)
     {
@@ -150,26 +164,17 @@ internal static partial class PdfFormTextParser
     }
 
     /// <summary>"1300 SOUTH SEC" + "300 SOUTH SECOND STREET" = "1300 SOUTH SECOND STREET": the extractor cut one copy on each side.</summary>
-    private static string MergeOverlapping(string first, string second)
-    {
-        if (second.Contains(first, StringComparison.Ordinal)) return second;
-        if (first.Contains(second, StringComparison.Ordinal)) return first;
-        for (var k = 0; k < first.Length; k++)
-        {
-            var tail = first[k..];
-            if (tail.Length >= 4 && second.StartsWith(tail, StringComparison.Ordinal)) return first[..k] + second;
-        }
+    private static string MergeOverlapping(string first, string second) => FormTextScans.MergeOverlapping(first, second);
 
-        return first.Length >= second.Length ? first : second;
-    }
-
-    private static (List<OwnershipTransaction>, List<OwnershipHolding>) ParseTables(string[] lines)
+    private static (List<OwnershipTransaction>, List<OwnershipHolding>) ParseTables(string[] lines, CancellationToken cancellationToken)
     {
         var transactions = new List<OwnershipTransaction>();
         var holdings = new List<OwnershipHolding>();
         TransactionTable? table = null;
-        foreach (var line in lines)
+        for (var n = 0; n < lines.Length; n++)
         {
+            if (n % 1024 == 1023) cancellationToken.ThrowIfCancellationRequested();
+            var line = lines[n];
             if (line.StartsWith("Table I -", StringComparison.OrdinalIgnoreCase)) { table = TransactionTable.NonDerivative; continue; }
             if (line.StartsWith("Table II", StringComparison.OrdinalIgnoreCase)) { table = TransactionTable.Derivative; continue; }
             if (line.StartsWith("Explanation of Responses", StringComparison.OrdinalIgnoreCase)) break;
@@ -316,8 +321,8 @@ internal static partial class PdfFormTextParser
         var footnotes = new Dictionary<string, string>(StringComparer.Ordinal);
         var section = Section(text, "Explanation of Responses:", ["Remarks:", "/s/", "** Signature", "Reminder:"]);
         if (section.Length == 0) return footnotes;
-        foreach (Match m in FootnotePattern().Matches(section))
-            footnotes["F" + m.Groups["id"].Value] = Collapse(m.Groups["text"].Value);
+        foreach (var (id, note) in FormTextScans.Footnotes(section))
+            footnotes["F" + id] = Collapse(note);
         return footnotes;
     }
 
@@ -339,7 +344,7 @@ internal static partial class PdfFormTextParser
 
     /// <summary>Extractors leave LaTeX-ish math ("$1.\ Amount\ represents$") and HTML underline tags.</summary>
     private static string CleanMarkup(string text) =>
-        MarkupPattern().Replace(text.Replace("\\ ", " ", StringComparison.Ordinal), string.Empty);
+        FormTextScans.RemoveMarkup(text.Replace("\\ ", " ", StringComparison.Ordinal));
 
     private static List<string> Markers(string cell) =>
         MarkerPattern().Matches(cell).Select(m => "F" + m.Groups[1].Value).ToList();
@@ -373,14 +378,8 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"If Amendment, Date of Original Filed\s*\(Month/Day/Year\)\s*(\d{1,2}/\d{1,2}/\d{4})")]
     private static partial Regex AmendmentPattern();
 
-    [GeneratedRegex(@"Trading Symbol\s+(?<name>[^\t\[\n]+?)\s*\[(?<ticker>[A-Za-z0-9.\-]+)\]")]
-    private static partial Regex IssuerPattern();
-
     [GeneratedRegex(@"\bCIK\b[:#\s]*(\d{1,10})\b")]
     private static partial Regex CikPattern();
-
-    [GeneratedRegex(@"/s/\s*(?<name>[^<\n\t]+?)\s*(?=<|\t|\n|\b\d{1,2}/\d{1,2}/\d{4}|$)")]
-    private static partial Regex SignaturePattern();
 
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial Regex DatePattern();
@@ -400,9 +399,6 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"^(?<city>.+?)\s+(?<state>[A-Z]{2})\s+(?<zip>\d{5}(?:-\d{4})?)$")]
     private static partial Regex CityStateZipPattern();
 
-    [GeneratedRegex(@"Officer \(give title below\)[ ]*([^\t\n]*?)[ ]*(?:\t|\n|Other \(specify|$)")]
-    private static partial Regex OfficerTitlePattern();
-
     [GeneratedRegex(@"^([A-Z])(?:\(\d+\))*$")]
     private static partial Regex CodePattern();
 
@@ -415,12 +411,30 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"^(?:\(\d{1,2}\))+$")]
     private static partial Regex MarkerOnlyPattern();
 
-    [GeneratedRegex(@"(?ms)^\s*(?<id>\d{1,2})\.\s+(?<text>.+?)(?=^\s*\d{1,2}\.\s|\z)")]
-    private static partial Regex FootnotePattern();
-
-    [GeneratedRegex(@"\$|</?u>|\^\{[^}]*\}")]
-    private static partial Regex MarkupPattern();
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex(@"Director\b")]
+    private static partial Regex DirectorLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Director\b")]
+    private static partial Regex TickedDirector();
+
+    [GeneratedRegex(@"Officer \(give title below\)")]
+    private static partial Regex OfficerLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Officer \(give title below\)")]
+    private static partial Regex TickedOfficer();
+
+    [GeneratedRegex(@"10% Owner")]
+    private static partial Regex TenPercentOwnerLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+10% Owner")]
+    private static partial Regex TickedTenPercentOwner();
+
+    [GeneratedRegex(@"Other \(specify below\)")]
+    private static partial Regex OtherLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Other \(specify below\)")]
+    private static partial Regex TickedOther();
 }
