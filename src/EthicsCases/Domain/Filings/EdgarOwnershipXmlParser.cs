@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Xml;
 
 namespace EthicsCases.Domain.Filings;
@@ -214,14 +215,14 @@ internal static class EdgarOwnershipXmlParser
     }
 
     /// <summary>
-    /// Reads the document into <see cref="Element"/>s in one forward pass, refusing it as soon as it nests deeper or
-    /// holds more nodes than allowed. (XElement.Load walks up to the root for every node it adds, so its time grows
+    /// Reads the document in one forward pass into a flat <see cref="XmlTree"/>, refusing it as soon as it nests deeper
+    /// or holds more nodes than allowed. (XElement.Load walks up to the root for every node it adds, so its time grew
     /// with the square of the depth: 40,000 levels took half a minute.)
     /// </summary>
     private static Element Load(XmlReader reader, FilingParserOptions options, CancellationToken cancellationToken)
     {
-        var open = new Stack<Element>();
-        Element? root = null;
+        var tree = new XmlTree();
+        var open = new Stack<int>();
         long nodes = 0;
         var reads = 0;
         while (reader.Read())
@@ -235,23 +236,22 @@ internal static class EdgarOwnershipXmlParser
                     nodes += 1 + reader.AttributeCount;
                     if (nodes > options.MaxXmlNodes)
                         throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
-                    var element = new Element(reader.LocalName) { Id = reader.GetAttribute("id") };
-                    if (open.TryPeek(out var parent)) parent.Add(element);
-                    else root = element;
-                    if (!reader.IsEmptyElement) open.Push(element);
+                    var element = tree.AddElement(reader.LocalName, reader.GetAttribute("id"));
+                    if (reader.IsEmptyElement) tree.Close(element);
+                    else open.Push(element);
                     break;
                 case XmlNodeType.EndElement:
-                    open.Pop();
+                    tree.Close(open.Pop());
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     if (++nodes > options.MaxXmlNodes)
                         throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
-                    if (open.TryPeek(out var container)) container.Add(reader.Value);
+                    tree.AddText(reader.Value);
                     break;
             }
         }
 
-        return root ?? throw new XmlException("Root element is missing.");
+        return tree.Root;
     }
 
     private static FilingParseException Missing(string element, string where) =>
@@ -313,40 +313,58 @@ internal static class EdgarOwnershipXmlParser
             ? n
             : null;
     /// <summary>
-    /// An element as read: its local name, its <c>id</c> attribute (the only one the schema's readers use) and its
-    /// content in document order, as XElement would give them.
+    /// The document's elements and texts in document order, in one flat list: each subtree is the run of nodes from
+    /// its element to its last descendant. Flat, because a chain of 100,000 nested objects also makes the garbage
+    /// collector's marking superlinear.
     /// </summary>
-    private sealed class Element(string localName)
+    private sealed class XmlTree
     {
-        private readonly List<object> _content = [];
-        private bool _hasElements;
+        private readonly List<Node> _nodes = [];
 
-        public string LocalName { get; } = localName;
+        public Element Root => _nodes.Count > 0 ? new Element(this, 0) : throw new XmlException("Root element is missing.");
 
-        public string? Id { get; init; }
-
-        public bool HasElements => _hasElements;
-
-        public void Add(Element child)
+        public int AddElement(string localName, string? id)
         {
-            _content.Add(child);
-            _hasElements = true;
+            _nodes.Add(new Node(localName, id, -1));
+            return _nodes.Count - 1;
         }
 
-        public void Add(string text) => _content.Add(text);
+        public void AddText(string text) => _nodes.Add(new Node(null, text, _nodes.Count));
 
-        public IEnumerable<Element> Elements() => _content.OfType<Element>();
+        /// <summary>Marks the end of an element's subtree: the nodes added since it are its descendants.</summary>
+        public void Close(int element) => CollectionsMarshal.AsSpan(_nodes)[element].Last = _nodes.Count - 1;
 
-        /// <summary>Descendant elements in document order, without recursion.</summary>
+        public string? Name(int node) => _nodes[node].Name;
+
+        public string? Text(int node) => _nodes[node].Text;
+
+        public int Last(int node) => _nodes[node].Last;
+
+        /// <summary>An element (with its name) or a text (without; <see cref="Text"/> is the text, or an element's id attribute).</summary>
+        private record struct Node(string? Name, string? Text, int Last);
+    }
+
+    /// <summary>An element of an <see cref="XmlTree"/>: what the readers above ask of it, as XElement would answer.</summary>
+    private sealed class Element(XmlTree tree, int index)
+    {
+        public string LocalName => tree.Name(index)!;
+
+        /// <summary>The <c>id</c> attribute, the only one the schema's readers use.</summary>
+        public string? Id => tree.Text(index);
+
+        public bool HasElements => Elements().Any();
+
+        public IEnumerable<Element> Elements()
+        {
+            for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                if (tree.Name(child) is not null) yield return new Element(tree, child);
+        }
+
+        /// <summary>Descendant elements in document order.</summary>
         public IEnumerable<Element> Descendants()
         {
-            var pending = new Stack<Element>();
-            PushChildren(this, pending);
-            while (pending.TryPop(out var next))
-            {
-                yield return next;
-                PushChildren(next, pending);
-            }
+            for (var node = index + 1; node <= tree.Last(index); node++)
+                if (tree.Name(node) is not null) yield return new Element(tree, node);
         }
 
         /// <summary>All the text inside, in document order (XElement.Value).</summary>
@@ -354,30 +372,11 @@ internal static class EdgarOwnershipXmlParser
         {
             get
             {
-                if (!_hasElements)
-                    return _content.Count switch { 0 => string.Empty, 1 => (string)_content[0], _ => string.Concat(_content.Cast<string>()) };
                 var text = new System.Text.StringBuilder();
-                var pending = new Stack<object>();
-                PushContent(this, pending);
-                while (pending.TryPop(out var next))
-                {
-                    if (next is string s) text.Append(s);
-                    else PushContent((Element)next, pending);
-                }
-
+                for (var node = index + 1; node <= tree.Last(index); node++)
+                    if (tree.Name(node) is null) text.Append(tree.Text(node));
                 return text.ToString();
             }
-        }
-
-        private static void PushChildren(Element element, Stack<Element> pending)
-        {
-            for (var i = element._content.Count - 1; i >= 0; i--)
-                if (element._content[i] is Element child) pending.Push(child);
-        }
-
-        private static void PushContent(Element element, Stack<object> pending)
-        {
-            for (var i = element._content.Count - 1; i >= 0; i--) pending.Push(element._content[i]);
         }
     }
 }

@@ -123,9 +123,11 @@ internal static partial class FormTextScans
                 var textStart = runs.End(dot + 1);
                 if (textStart == section.Length)
                 {
-                    // Only whitespace is left: \s+ gives one character back to .+? when it has two.
-                    if (textStart - (dot + 1) >= 2) notes.Add((section[id..dot], section[(textStart - 1)..]));
-                    break;
+                    // Only whitespace is left: \s+ gives one character back to .+? when it has two, and the note
+                    // ends the text; with one, no note starts on this line.
+                    if (textStart - (dot + 1) < 2) break;
+                    notes.Add((section[id..dot], section[(textStart - 1)..]));
+                    return notes;
                 }
 
                 var end = NextNoteOrEnd(section, runs, textStart + 1);
