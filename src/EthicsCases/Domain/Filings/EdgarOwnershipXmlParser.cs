@@ -27,7 +27,7 @@ internal static class EdgarOwnershipXmlParser
         CheckAttributeCount(xml.AsSpan().Count((byte)'='), options);
         using var stream = new MemoryStream(xml, writable: false);
         using var reader = XmlReader.Create(stream, SecureSettings(options));
-        return Parse(reader, options, format, cancellationToken);
+        return Parse(reader, options, NodesExpected(xml.AsSpan().Count((byte)'<'), options), format, cancellationToken);
     }
 
     public static OwnershipFiling Parse(string xml, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
@@ -35,8 +35,12 @@ internal static class EdgarOwnershipXmlParser
         CheckAttributeCount(xml.AsSpan().Count('='), options);
         using var text = new StringReader(xml);
         using var reader = XmlReader.Create(text, SecureSettings(options));
-        return Parse(reader, options, format, cancellationToken);
+        return Parse(reader, options, NodesExpected(xml.AsSpan().Count('<'), options), format, cancellationToken);
     }
+
+    /// <summary>About one node per '&lt;' (a start tag and an end tag around a text): room for a real filing at once.</summary>
+    private static int NodesExpected(int angleBrackets, FilingParserOptions options) =>
+        Math.Min(Math.Min(angleBrackets, options.MaxXmlNodes), 4096) + 1;
 
     private static void CheckAttributeCount(int equalsSigns, FilingParserOptions options)
     {
@@ -44,12 +48,12 @@ internal static class EdgarOwnershipXmlParser
             throw new FilingParseException($"Too many XML attributes: more than {options.MaxXmlAttributes} ('=' appears {equalsSigns} times).");
     }
 
-    private static OwnershipFiling Parse(XmlReader reader, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
+    private static OwnershipFiling Parse(XmlReader reader, FilingParserOptions options, int nodesExpected, FilingSourceFormat format, CancellationToken cancellationToken)
     {
         Element root;
         try
         {
-            root = Load(reader, options, cancellationToken);
+            root = Load(reader, options, nodesExpected, cancellationToken);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
@@ -219,9 +223,9 @@ internal static class EdgarOwnershipXmlParser
     /// or holds more nodes than allowed. (XElement.Load walks up to the root for every node it adds, so its time grew
     /// with the square of the depth: 40,000 levels took half a minute.)
     /// </summary>
-    private static Element Load(XmlReader reader, FilingParserOptions options, CancellationToken cancellationToken)
+    private static Element Load(XmlReader reader, FilingParserOptions options, int nodesExpected, CancellationToken cancellationToken)
     {
-        var tree = new XmlTree();
+        var tree = new XmlTree(nodesExpected);
         var open = new Stack<int>();
         long nodes = 0;
         var reads = 0;
@@ -257,12 +261,7 @@ internal static class EdgarOwnershipXmlParser
     private static FilingParseException Missing(string element, string where) =>
         new($"Missing required element <{element}> in {where}.");
 
-    private static Element? Child(Element parent, string localName)
-    {
-        foreach (var e in parent.Elements())
-            if (e.LocalName == localName) return e;
-        return null;
-    }
+    private static Element? Child(Element parent, string localName) => parent.Child(localName);
 
     private static IEnumerable<Element> Children(Element parent, string localName) =>
         parent.Elements().Where(e => e.LocalName == localName);
@@ -282,10 +281,9 @@ internal static class EdgarOwnershipXmlParser
     private static List<string> FootnoteIds(Element row)
     {
         var ids = new List<string>();
-        foreach (var f in row.Descendants())
+        foreach (var raw in row.DescendantIds("footnoteId"))
         {
-            if (f.LocalName != "footnoteId") continue;
-            var id = f.Id?.Trim();
+            var id = raw?.Trim();
             if (!string.IsNullOrEmpty(id) && !ids.Contains(id)) ids.Add(id);
         }
 
@@ -317,9 +315,9 @@ internal static class EdgarOwnershipXmlParser
     /// its element to its last descendant. Flat, because a chain of 100,000 nested objects also makes the garbage
     /// collector's marking superlinear.
     /// </summary>
-    private sealed class XmlTree
+    private sealed class XmlTree(int capacity)
     {
-        private readonly List<Node> _nodes = [];
+        private readonly List<Node> _nodes = new(capacity);
 
         public Element Root => _nodes.Count > 0 ? new Element(this, 0) : throw new XmlException("Root element is missing.");
 
@@ -344,7 +342,10 @@ internal static class EdgarOwnershipXmlParser
         private record struct Node(string? Name, string? Text, int Last);
     }
 
-    /// <summary>An element of an <see cref="XmlTree"/>: what the readers above ask of it, as XElement would answer.</summary>
+    /// <summary>
+    /// An element of an <see cref="XmlTree"/>: what the readers above ask of it, as XElement would answer. Made only
+    /// for the elements asked for; the walks go over the tree's indexes.
+    /// </summary>
     private sealed class Element(XmlTree tree, int index)
     {
         public string LocalName => tree.Name(index)!;
@@ -352,7 +353,23 @@ internal static class EdgarOwnershipXmlParser
         /// <summary>The <c>id</c> attribute, the only one the schema's readers use.</summary>
         public string? Id => tree.Text(index);
 
-        public bool HasElements => Elements().Any();
+        public bool HasElements
+        {
+            get
+            {
+                for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                    if (tree.Name(child) is not null) return true;
+                return false;
+            }
+        }
+
+        /// <summary>The first child element with this name.</summary>
+        public Element? Child(string localName)
+        {
+            for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                if (string.Equals(tree.Name(child), localName, StringComparison.Ordinal)) return new Element(tree, child);
+            return null;
+        }
 
         public IEnumerable<Element> Elements()
         {
@@ -360,11 +377,11 @@ internal static class EdgarOwnershipXmlParser
                 if (tree.Name(child) is not null) yield return new Element(tree, child);
         }
 
-        /// <summary>Descendant elements in document order.</summary>
-        public IEnumerable<Element> Descendants()
+        /// <summary>The <c>id</c> attributes of the descendant elements with this name, in document order.</summary>
+        public IEnumerable<string?> DescendantIds(string localName)
         {
             for (var node = index + 1; node <= tree.Last(index); node++)
-                if (tree.Name(node) is not null) yield return new Element(tree, node);
+                if (string.Equals(tree.Name(node), localName, StringComparison.Ordinal)) yield return tree.Text(node);
         }
 
         /// <summary>All the text inside, in document order (XElement.Value).</summary>
@@ -372,8 +389,11 @@ internal static class EdgarOwnershipXmlParser
         {
             get
             {
+                var last = tree.Last(index);
+                if (last == index) return string.Empty;
+                if (last == index + 1 && tree.Name(last) is null) return tree.Text(last)!;
                 var text = new System.Text.StringBuilder();
-                for (var node = index + 1; node <= tree.Last(index); node++)
+                for (var node = index + 1; node <= last; node++)
                     if (tree.Name(node) is null) text.Append(tree.Text(node));
                 return text.ToString();
             }

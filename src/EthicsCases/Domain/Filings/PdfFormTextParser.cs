@@ -5,7 +5,8 @@ namespace EthicsCases.Domain.Filings;
 
 /// <summary>
 /// Reads the text a PDF extractor gives for a paper-style Form 3/4/5: garbled layout, tab-separated table rows,
-/// headings split across cells. Only what the text shows is taken; anything it lacks stays null.
+/// headings split across cells. Only what the text shows is taken; anything it lacks stays null. Every pass is linear
+/// in the text: the patterns that could backtrack over a long line are <see cref="FormTextScans"/>.
 /// </summary>
 internal static partial class PdfFormTextParser
 {
@@ -138,7 +139,9 @@ internal static partial class PdfFormTextParser
                 .Select(c => Collapse(AddressLabelPattern().Replace(c, " ")))
                 .Where(c => c.Length > 0)
                 .ToList();
-            foreach (var fragment in fragments) street = street is null ? fragment : MergeOverlapping(street, fragment);
+            // The extractor cuts the street into overlapping fragments. Each merge is linear in its two strings, and
+            // the line's length cap bounds how many there are.
+            foreach (var fragment in fragments) street = street is null ? fragment : FormTextScans.MergeOverlapping(street, fragment);
         }
 
         string? city = null, state = null, zip = null;
@@ -162,9 +165,6 @@ internal static partial class PdfFormTextParser
 
         return street is null && city is null ? null : new OwnerAddress(street, null, city, state, zip);
     }
-
-    /// <summary>"1300 SOUTH SEC" + "300 SOUTH SECOND STREET" = "1300 SOUTH SECOND STREET": the extractor cut one copy on each side.</summary>
-    private static string MergeOverlapping(string first, string second) => FormTextScans.MergeOverlapping(first, second);
 
     private static (List<OwnershipTransaction>, List<OwnershipHolding>) ParseTables(string[] lines, CancellationToken cancellationToken)
     {
