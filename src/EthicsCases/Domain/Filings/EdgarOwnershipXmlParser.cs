@@ -38,9 +38,12 @@ internal static class EdgarOwnershipXmlParser
         return Parse(reader, options, NodesExpected(xml.AsSpan().Count('<'), options), format, cancellationToken);
     }
 
-    /// <summary>About one node per '&lt;' (a start tag and an end tag around a text): room for a real filing at once.</summary>
+    /// <summary>
+    /// About one node per '&lt;' (a start tag and an end tag around a text): room for a real filing at once, and no
+    /// more than stays out of the large object heap.
+    /// </summary>
     private static int NodesExpected(int angleBrackets, FilingParserOptions options) =>
-        Math.Min(Math.Min(angleBrackets, options.MaxXmlNodes), 4096) + 1;
+        Math.Min(Math.Min(angleBrackets, options.MaxXmlNodes), 2048) + 1;
 
     private static void CheckAttributeCount(int equalsSigns, FilingParserOptions options)
     {

@@ -18,10 +18,10 @@ internal static partial class PdfFormTextParser
 
     public static OwnershipFiling Parse(string text, FilingParserOptions options, CancellationToken cancellationToken)
     {
+        CheckLines(text, options);
+        cancellationToken.ThrowIfCancellationRequested();
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
-        CheckLines(lines, options);
-        cancellationToken.ThrowIfCancellationRequested();
 
         var (documentType, originalDate) = DocumentType(text);
         var issuer = FormTextScans.Issuer(text);
@@ -67,17 +67,22 @@ internal static partial class PdfFormTextParser
 
     /// <summary>
     /// A form's text is a few hundred short lines. Refusing more, or a very long line, bounds the work of the
-    /// line-by-line readers whatever the file holds.
+    /// line-by-line readers whatever the file holds; it is checked before the text is copied or split.
     /// </summary>
-    private static void CheckLines(string[] lines, FilingParserOptions options)
+    private static void CheckLines(string text, FilingParserOptions options)
     {
-        if (lines.Length > options.MaxFormTextLines)
-            throw new FilingParseException($"Form text: {lines.Length} lines, more than the {options.MaxFormTextLines}-line limit.");
-        for (var i = 0; i < lines.Length; i++)
+        var rest = text.AsSpan();
+        for (var line = 1; ; line++)
         {
-            if (lines[i].Length > options.MaxFormTextLineLength)
+            if (line > options.MaxFormTextLines)
+                throw new FilingParseException($"Form text: more than {options.MaxFormTextLines} lines.");
+            var end = rest.IndexOfAny('\r', '\n');
+            var length = end < 0 ? rest.Length : end;
+            if (length > options.MaxFormTextLineLength)
                 throw new FilingParseException(
-                    $"Form text: line {i + 1} is {lines[i].Length} characters long, more than the {options.MaxFormTextLineLength}-character limit for a line.");
+                    $"Form text: line {line} is {length} characters long, more than the {options.MaxFormTextLineLength}-character limit for a line.");
+            if (end < 0) return;
+            rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
         }
     }
 

@@ -139,7 +139,7 @@ public class HostileInputTests
     {
         var text = SeedText() + new StringBuilder().Insert(0, "\n", 20_000);
 
-        Assert.That(Refuse(text).Message, Does.Match(@"^Form text: \d+ lines, more than the 20000-line limit\.$"));
+        Assert.That(Refuse(text).Message, Is.EqualTo("Form text: more than 20000 lines."));
     }
 
     [Test]
