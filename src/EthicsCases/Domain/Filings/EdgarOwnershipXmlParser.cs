@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace EthicsCases.Domain.Filings;
 
@@ -22,24 +22,41 @@ internal static class EdgarOwnershipXmlParser
         CloseInput = false,
     };
 
-    public static OwnershipFiling Parse(Stream xml, FilingParserOptions options, FilingSourceFormat format)
+    public static OwnershipFiling Parse(byte[] xml, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(xml, SecureSettings(options));
-        return Parse(reader, format);
+        CheckAttributeCount(xml.AsSpan().Count((byte)'='), options);
+        using var stream = new MemoryStream(xml, writable: false);
+        using var reader = XmlReader.Create(stream, SecureSettings(options));
+        return Parse(reader, options, NodesExpected(xml.AsSpan().Count((byte)'<'), options), format, cancellationToken);
     }
 
-    public static OwnershipFiling Parse(TextReader xml, FilingParserOptions options, FilingSourceFormat format)
+    public static OwnershipFiling Parse(string xml, FilingParserOptions options, FilingSourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(xml, SecureSettings(options));
-        return Parse(reader, format);
+        CheckAttributeCount(xml.AsSpan().Count('='), options);
+        using var text = new StringReader(xml);
+        using var reader = XmlReader.Create(text, SecureSettings(options));
+        return Parse(reader, options, NodesExpected(xml.AsSpan().Count('<'), options), format, cancellationToken);
     }
 
-    private static OwnershipFiling Parse(XmlReader reader, FilingSourceFormat format)
+    /// <summary>
+    /// About one node per '&lt;' (a start tag and an end tag around a text): room for a real filing at once, and no
+    /// more than stays out of the large object heap.
+    /// </summary>
+    private static int NodesExpected(int angleBrackets, FilingParserOptions options) =>
+        Math.Min(Math.Min(angleBrackets, options.MaxXmlNodes), 2048) + 1;
+
+    private static void CheckAttributeCount(int equalsSigns, FilingParserOptions options)
     {
-        XElement root;
+        if (equalsSigns > options.MaxXmlAttributes)
+            throw new FilingParseException($"Too many XML attributes: more than {options.MaxXmlAttributes} ('=' appears {equalsSigns} times).");
+    }
+
+    private static OwnershipFiling Parse(XmlReader reader, FilingParserOptions options, int nodesExpected, FilingSourceFormat format, CancellationToken cancellationToken)
+    {
+        Element root;
         try
         {
-            root = XElement.Load(reader, LoadOptions.None);
+            root = Load(reader, options, nodesExpected, cancellationToken);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
@@ -54,8 +71,8 @@ internal static class EdgarOwnershipXmlParser
             throw new FilingParseException($"Not well-formed XML: {ex.Message}", ex);
         }
 
-        if (root.Name.LocalName != "ownershipDocument")
-            throw new FilingParseException($"Not an ownership document: root element is <{root.Name.LocalName}>, expected <ownershipDocument>.");
+        if (root.LocalName != "ownershipDocument")
+            throw new FilingParseException($"Not an ownership document: root element is <{root.LocalName}>, expected <ownershipDocument>.");
 
         var documentType = Text(root, "documentType")
             ?? throw Missing("documentType", "ownershipDocument");
@@ -76,9 +93,9 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var row in nonDerivative.Elements())
             {
-                if (row.Name.LocalName == "nonDerivativeTransaction")
+                if (row.LocalName == "nonDerivativeTransaction")
                     transactions.Add(ParseTransaction(row, TransactionTable.NonDerivative, transactions.Count + 1));
-                else if (row.Name.LocalName == "nonDerivativeHolding")
+                else if (row.LocalName == "nonDerivativeHolding")
                     holdings.Add(ParseHolding(row, TransactionTable.NonDerivative));
             }
         }
@@ -87,9 +104,9 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var row in derivative.Elements())
             {
-                if (row.Name.LocalName == "derivativeTransaction")
+                if (row.LocalName == "derivativeTransaction")
                     transactions.Add(ParseTransaction(row, TransactionTable.Derivative, transactions.Count + 1));
-                else if (row.Name.LocalName == "derivativeHolding")
+                else if (row.LocalName == "derivativeHolding")
                     holdings.Add(ParseHolding(row, TransactionTable.Derivative));
             }
         }
@@ -99,7 +116,7 @@ internal static class EdgarOwnershipXmlParser
         {
             foreach (var footnote in Children(footnotesElement, "footnote"))
             {
-                var id = (string?)footnote.Attribute("id");
+                var id = footnote.Id;
                 if (!string.IsNullOrWhiteSpace(id)) footnotes[id.Trim()] = footnote.Value.Trim();
             }
         }
@@ -125,7 +142,7 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static ReportingOwner ParseOwner(XElement owner)
+    private static ReportingOwner ParseOwner(Element owner)
     {
         var id = Child(owner, "reportingOwnerId") ?? throw Missing("reportingOwnerId", "reportingOwner");
         var name = Text(id, "rptOwnerName") ?? throw Missing("rptOwnerName", "reportingOwnerId");
@@ -156,9 +173,9 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static OwnershipTransaction ParseTransaction(XElement row, TransactionTable table, int number)
+    private static OwnershipTransaction ParseTransaction(Element row, TransactionTable table, int number)
     {
-        var where = $"{row.Name.LocalName} #{number}";
+        var where = $"{row.LocalName} #{number}";
         var coding = Child(row, "transactionCoding") ?? throw Missing("transactionCoding", where);
         var amounts = Child(row, "transactionAmounts");
         var post = Child(row, "postTransactionAmounts");
@@ -189,14 +206,14 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
-    private static OwnershipHolding ParseHolding(XElement row, TransactionTable table)
+    private static OwnershipHolding ParseHolding(Element row, TransactionTable table)
     {
         var post = Child(row, "postTransactionAmounts");
         var nature = Child(row, "ownershipNature");
         return new OwnershipHolding
         {
             Table = table,
-            Security = Value(row, "securityTitle") ?? throw Missing("securityTitle", row.Name.LocalName),
+            Security = Value(row, "securityTitle") ?? throw Missing("securityTitle", row.LocalName),
             SharesOwnedFollowing = post is null ? null : Number(Value(post, "sharesOwnedFollowingTransaction") ?? Value(post, "valueOwnedFollowingTransaction")),
             Ownership = nature is null ? null : Value(nature, "directOrIndirectOwnership"),
             NatureOfOwnership = nature is null ? null : Value(nature, "natureOfOwnership"),
@@ -204,21 +221,56 @@ internal static class EdgarOwnershipXmlParser
         };
     }
 
+    /// <summary>
+    /// Reads the document in one forward pass into a flat <see cref="XmlTree"/>, refusing it as soon as it nests deeper
+    /// or holds more nodes than allowed. (XElement.Load walks up to the root for every node it adds, so its time grew
+    /// with the square of the depth: 40,000 levels took half a minute.)
+    /// </summary>
+    private static Element Load(XmlReader reader, FilingParserOptions options, int nodesExpected, CancellationToken cancellationToken)
+    {
+        var tree = new XmlTree(nodesExpected);
+        var open = new Stack<int>();
+        long nodes = 0;
+        var reads = 0;
+        while (reader.Read())
+        {
+            if (++reads % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (reader.Depth >= options.MaxXmlDepth)
+                        throw new FilingParseException($"Too deeply nested: more than {options.MaxXmlDepth} levels of XML elements.");
+                    nodes += 1 + reader.AttributeCount;
+                    if (nodes > options.MaxXmlNodes)
+                        throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
+                    var element = tree.AddElement(reader.LocalName, reader.GetAttribute("id"));
+                    if (reader.IsEmptyElement) tree.Close(element);
+                    else open.Push(element);
+                    break;
+                case XmlNodeType.EndElement:
+                    tree.Close(open.Pop());
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (++nodes > options.MaxXmlNodes)
+                        throw new FilingParseException($"Too many XML nodes: more than {options.MaxXmlNodes} elements, attributes and texts.");
+                    tree.AddText(reader.Value);
+                    break;
+            }
+        }
+
+        return tree.Root;
+    }
+
     private static FilingParseException Missing(string element, string where) =>
         new($"Missing required element <{element}> in {where}.");
 
-    private static XElement? Child(XElement parent, string localName)
-    {
-        foreach (var e in parent.Elements())
-            if (e.Name.LocalName == localName) return e;
-        return null;
-    }
+    private static Element? Child(Element parent, string localName) => parent.Child(localName);
 
-    private static IEnumerable<XElement> Children(XElement parent, string localName) =>
-        parent.Elements().Where(e => e.Name.LocalName == localName);
+    private static IEnumerable<Element> Children(Element parent, string localName) =>
+        parent.Elements().Where(e => e.LocalName == localName);
 
     /// <summary>Plain element text (no <c>value</c> wrapper), trimmed; empty means absent.</summary>
-    private static string? Text(XElement parent, string localName)
+    private static string? Text(Element parent, string localName)
     {
         var e = Child(parent, localName);
         if (e is null) return null;
@@ -227,15 +279,14 @@ internal static class EdgarOwnershipXmlParser
     }
 
     /// <summary>Text of a <c>&lt;x&gt;&lt;value&gt;...&lt;/value&gt;&lt;footnoteId/&gt;&lt;/x&gt;</c> element; a footnote alone means no value.</summary>
-    private static string? Value(XElement parent, string localName) => Text(parent, localName);
+    private static string? Value(Element parent, string localName) => Text(parent, localName);
 
-    private static List<string> FootnoteIds(XElement row)
+    private static List<string> FootnoteIds(Element row)
     {
         var ids = new List<string>();
-        foreach (var f in row.Descendants())
+        foreach (var raw in row.DescendantIds("footnoteId"))
         {
-            if (f.Name.LocalName != "footnoteId") continue;
-            var id = ((string?)f.Attribute("id"))?.Trim();
+            var id = raw?.Trim();
             if (!string.IsNullOrEmpty(id) && !ids.Contains(id)) ids.Add(id);
         }
 
@@ -262,4 +313,93 @@ internal static class EdgarOwnershipXmlParser
         text is not null && decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n)
             ? n
             : null;
+    /// <summary>
+    /// The document's elements and texts in document order, in one flat list: each subtree is the run of nodes from
+    /// its element to its last descendant. Flat, because a chain of 100,000 nested objects also makes the garbage
+    /// collector's marking superlinear.
+    /// </summary>
+    private sealed class XmlTree(int capacity)
+    {
+        private readonly List<Node> _nodes = new(capacity);
+
+        public Element Root => _nodes.Count > 0 ? new Element(this, 0) : throw new XmlException("Root element is missing.");
+
+        public int AddElement(string localName, string? id)
+        {
+            _nodes.Add(new Node(localName, id, -1));
+            return _nodes.Count - 1;
+        }
+
+        public void AddText(string text) => _nodes.Add(new Node(null, text, _nodes.Count));
+
+        /// <summary>Marks the end of an element's subtree: the nodes added since it are its descendants.</summary>
+        public void Close(int element) => CollectionsMarshal.AsSpan(_nodes)[element].Last = _nodes.Count - 1;
+
+        public string? Name(int node) => _nodes[node].Name;
+
+        public string? Text(int node) => _nodes[node].Text;
+
+        public int Last(int node) => _nodes[node].Last;
+
+        /// <summary>An element (with its name) or a text (without; <see cref="Text"/> is the text, or an element's id attribute).</summary>
+        private record struct Node(string? Name, string? Text, int Last);
+    }
+
+    /// <summary>
+    /// An element of an <see cref="XmlTree"/>: what the readers above ask of it, as XElement would answer. Made only
+    /// for the elements asked for; the walks go over the tree's indexes.
+    /// </summary>
+    private sealed class Element(XmlTree tree, int index)
+    {
+        public string LocalName => tree.Name(index)!;
+
+        /// <summary>The <c>id</c> attribute, the only one the schema's readers use.</summary>
+        public string? Id => tree.Text(index);
+
+        public bool HasElements
+        {
+            get
+            {
+                for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                    if (tree.Name(child) is not null) return true;
+                return false;
+            }
+        }
+
+        /// <summary>The first child element with this name.</summary>
+        public Element? Child(string localName)
+        {
+            for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                if (string.Equals(tree.Name(child), localName, StringComparison.Ordinal)) return new Element(tree, child);
+            return null;
+        }
+
+        public IEnumerable<Element> Elements()
+        {
+            for (var child = index + 1; child <= tree.Last(index); child = tree.Last(child) + 1)
+                if (tree.Name(child) is not null) yield return new Element(tree, child);
+        }
+
+        /// <summary>The <c>id</c> attributes of the descendant elements with this name, in document order.</summary>
+        public IEnumerable<string?> DescendantIds(string localName)
+        {
+            for (var node = index + 1; node <= tree.Last(index); node++)
+                if (string.Equals(tree.Name(node), localName, StringComparison.Ordinal)) yield return tree.Text(node);
+        }
+
+        /// <summary>All the text inside, in document order (XElement.Value).</summary>
+        public string Value
+        {
+            get
+            {
+                var last = tree.Last(index);
+                if (last == index) return string.Empty;
+                if (last == index + 1 && tree.Name(last) is null) return tree.Text(last)!;
+                var text = new System.Text.StringBuilder();
+                for (var node = index + 1; node <= last; node++)
+                    if (tree.Name(node) is null) text.Append(tree.Text(node));
+                return text.ToString();
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace EthicsCases.Domain.Filings;
 /// </summary>
 internal static class EdgarSubmissionParser
 {
-    public static OwnershipFiling Parse(string text, FilingParserOptions options)
+    public static OwnershipFiling Parse(string text, FilingParserOptions options, CancellationToken cancellationToken)
     {
         var headerEnd = text.IndexOf("</SEC-HEADER>", StringComparison.OrdinalIgnoreCase);
         var header = headerEnd >= 0 ? text[..headerEnd] : text[..Math.Min(text.Length, 20_000)];
@@ -46,8 +46,8 @@ internal static class EdgarSubmissionParser
         var xmlEnd = text.IndexOf("</XML>", xmlStart, StringComparison.OrdinalIgnoreCase);
         if (xmlEnd < 0) throw new FilingParseException("EDGAR submission: <XML> document is not closed by </XML>.");
 
-        using var reader = new StringReader(text[xmlStart..xmlEnd].Trim());
-        var filing = EdgarOwnershipXmlParser.Parse(reader, options, FilingSourceFormat.EdgarSubmission);
+        var xml = text[xmlStart..xmlEnd].Trim();
+        var filing = EdgarOwnershipXmlParser.Parse(xml, options, FilingSourceFormat.EdgarSubmission, cancellationToken);
         return filing with { AccessionNumber = accession, FiledAsOfDate = filedAsOf, Filed = accepted };
     }
 

@@ -29,10 +29,14 @@ public static partial class Form4Checker
     /// <param name="path">EDGAR XML, EDGAR submission text, or PDF form text.</param>
     /// <param name="filedOverride">Caller-supplied transmission time (Eastern); wins over the submission header.</param>
     /// <param name="options">Limits, calendar, fiscal year end.</param>
-    public static Form4CheckResult Check(string path, FilingTime? filedOverride = null, Form4CheckOptions? options = null)
+    public static Form4CheckResult Check(string path, FilingTime? filedOverride = null, Form4CheckOptions? options = null) =>
+        Check(path, filedOverride, options, CancellationToken.None);
+
+    /// <summary>Parses and checks a file; stops with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public static Form4CheckResult Check(string path, FilingTime? filedOverride, Form4CheckOptions? options, CancellationToken cancellationToken)
     {
         options ??= Form4CheckOptions.Default;
-        return Check(OwnershipFilingParser.ParseFile(path, options.Parser), path, filedOverride, options);
+        return Check(OwnershipFilingParser.ParseFile(path, options.Parser, cancellationToken), path, filedOverride, options);
     }
 
     /// <summary>Parses and checks a filing held in memory.</summary>
@@ -40,6 +44,20 @@ public static partial class Form4Checker
     {
         options ??= Form4CheckOptions.Default;
         return Check(OwnershipFilingParser.Parse(content, options.Parser), file, filedOverride, options);
+    }
+
+    /// <summary>
+    /// Parses and checks one file of a request: takes it from the request's <paramref name="budget"/> first (a file past
+    /// the request's caps is refused with <see cref="FilingParseException"/>, like an unreadable one), and stops with
+    /// <see cref="OperationCanceledException"/> when the request is cancelled.
+    /// </summary>
+    public static Form4CheckResult Check(byte[] content, string file, FilingTime? filedOverride, Form4CheckOptions? options, FilingParseBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(budget);
+        options ??= Form4CheckOptions.Default;
+        budget.Take(content.Length);
+        return Check(OwnershipFilingParser.Parse(content, options.Parser, budget.CancellationToken), file, filedOverride, options);
     }
 
     /// <summary>Checks an already parsed filing.</summary>

@@ -9,14 +9,18 @@ namespace EthicsCases.Domain.Filings;
 public static class OwnershipFilingParser
 {
     /// <summary>Reads a file, refusing it before reading when it is larger than the configured cap.</summary>
-    public static OwnershipFiling ParseFile(string path, FilingParserOptions? options = null)
+    public static OwnershipFiling ParseFile(string path, FilingParserOptions? options = null) =>
+        ParseFile(path, options, CancellationToken.None);
+
+    /// <summary>Reads a file, refusing it before reading when it is larger than the configured cap; stops when cancelled.</summary>
+    public static OwnershipFiling ParseFile(string path, FilingParserOptions? options, CancellationToken cancellationToken)
     {
         options ??= FilingParserOptions.Default;
         var info = new FileInfo(path);
         if (!info.Exists) throw new FilingParseException($"File not found: {path}");
         if (info.Length > options.MaxBytes)
             throw new FilingParseException($"Too large: {info.Length} bytes exceeds the {options.MaxBytes}-byte limit per filing.");
-        return Parse(File.ReadAllBytes(path), options);
+        return Parse(File.ReadAllBytes(path), options, cancellationToken);
     }
 
     /// <summary>Reads a stream up to the size cap.</summary>
@@ -38,28 +42,36 @@ public static class OwnershipFilingParser
     }
 
     /// <summary>Reads a filing held in memory.</summary>
-    public static OwnershipFiling Parse(byte[] content, FilingParserOptions? options = null)
+    public static OwnershipFiling Parse(byte[] content, FilingParserOptions? options = null) =>
+        Parse(content, options, CancellationToken.None);
+
+    /// <summary>
+    /// Reads a filing held in memory; stops with <see cref="OperationCanceledException"/> when cancelled. The bytes are
+    /// decoded at most once, and the text that told the format is the text that is parsed.
+    /// </summary>
+    public static OwnershipFiling Parse(byte[] content, FilingParserOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= FilingParserOptions.Default;
         if (content.Length > options.MaxBytes)
             throw new FilingParseException($"Too large: {content.Length} bytes exceeds the {options.MaxBytes}-byte limit per filing.");
+        cancellationToken.ThrowIfCancellationRequested();
 
-        switch (DetectFormat(content))
+        return Detect(content, out var text) switch
         {
-            case FilingSourceFormat.EdgarXml:
-                using (var stream = new MemoryStream(content, writable: false))
-                    return EdgarOwnershipXmlParser.Parse(stream, options, FilingSourceFormat.EdgarXml);
-            case FilingSourceFormat.EdgarSubmission:
-                return EdgarSubmissionParser.Parse(Decode(content), options);
-            default:
-                return PdfFormTextParser.Parse(Decode(content), options);
-        }
+            FilingSourceFormat.EdgarXml => EdgarOwnershipXmlParser.Parse(content, options, FilingSourceFormat.EdgarXml, cancellationToken),
+            FilingSourceFormat.EdgarSubmission => EdgarSubmissionParser.Parse(text ?? Decode(content), options, cancellationToken),
+            _ => PdfFormTextParser.Parse(text!, options, cancellationToken),
+        };
     }
 
     /// <summary>Which of the three formats the bytes hold; throws when none.</summary>
-    public static FilingSourceFormat DetectFormat(ReadOnlySpan<byte> content)
+    public static FilingSourceFormat DetectFormat(ReadOnlySpan<byte> content) => Detect(content, out _);
+
+    /// <summary>The format, and the decoded text when telling it needed one (so the parser does not decode again).</summary>
+    private static FilingSourceFormat Detect(ReadOnlySpan<byte> content, out string? text)
     {
+        text = null;
         if (content.IsEmpty) throw new FilingParseException("Empty input: not a filing.");
         if (content.StartsWith("%PDF-"u8))
             throw new FilingParseException("A PDF file: extract its text first (the parser reads the extracted text of a PDF form).");
@@ -77,7 +89,7 @@ public static class OwnershipFilingParser
             return FilingSourceFormat.EdgarXml;
         }
 
-        var text = Encoding.UTF8.GetString(content);
+        text = Decode(content);
         if (text.Contains("ACCESSION NUMBER:", StringComparison.Ordinal) && text.Contains("<XML>", StringComparison.OrdinalIgnoreCase))
             return FilingSourceFormat.EdgarSubmission;
         if (PdfFormTextParser.LooksLikeForm(text)) return FilingSourceFormat.PdfText;
@@ -92,9 +104,6 @@ public static class OwnershipFilingParser
         return head[i..];
     }
 
-    private static string Decode(byte[] content)
-    {
-        var text = Encoding.UTF8.GetString(content);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-    }
+    private static string Decode(ReadOnlySpan<byte> content) =>
+        Encoding.UTF8.GetString(content.StartsWith("\uFEFF"u8) ? content[3..] : content);
 }

@@ -5,7 +5,8 @@ namespace EthicsCases.Domain.Filings;
 
 /// <summary>
 /// Reads the text a PDF extractor gives for a paper-style Form 3/4/5: garbled layout, tab-separated table rows,
-/// headings split across cells. Only what the text shows is taken; anything it lacks stays null.
+/// headings split across cells. Only what the text shows is taken; anything it lacks stays null. Every pass is linear
+/// in the text: the patterns that could backtrack over a long line are <see cref="FormTextScans"/>.
 /// </summary>
 internal static partial class PdfFormTextParser
 {
@@ -15,32 +16,35 @@ internal static partial class PdfFormTextParser
         && (text.Contains("Name and Address", StringComparison.OrdinalIgnoreCase)
             || text.Contains("Table I", StringComparison.OrdinalIgnoreCase));
 
-    public static OwnershipFiling Parse(string text, FilingParserOptions options)
+    public static OwnershipFiling Parse(string text, FilingParserOptions options, CancellationToken cancellationToken)
     {
+        CheckLines(text, options);
+        cancellationToken.ThrowIfCancellationRequested();
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var lines = text.Split('\n');
 
         var (documentType, originalDate) = DocumentType(text);
-        var issuerMatch = IssuerPattern().Match(text);
-        var ticker = issuerMatch.Success ? issuerMatch.Groups["ticker"].Value : null;
-        var issuerName = issuerMatch.Success ? issuerMatch.Groups["name"].Value.Trim() : null;
+        var issuer = FormTextScans.Issuer(text);
+        var ticker = issuer?.Ticker;
+        var issuerName = issuer?.Name.Trim();
         var cikMatch = CikPattern().Match(text);
         string? cik = cikMatch.Success
             ? cikMatch.Groups[1].Value.PadLeft(10, '0')
             : ticker is not null && options.IssuerCikByTicker.TryGetValue(ticker, out var known) ? known : null;
 
-        var signature = SignaturePattern().Match(text);
-        var signatureName = signature.Success ? CleanMarkup(signature.Groups["name"].Value).Trim() : null;
+        var signature = FormTextScans.Signature(text);
+        var signatureName = signature is { } signed ? CleanMarkup(signed.Name).Trim() : null;
         DateOnly? signatureDate = null;
-        if (signature.Success)
+        if (signature is { End: var signatureEnd })
         {
-            var after = DatePattern().Match(text, signature.Index + signature.Length);
+            var after = DatePattern().Match(text, signatureEnd);
             if (after.Success) signatureDate = UsDate(after.Value);
         }
 
         var earliest = EarliestPattern().Match(text);
         var owner = ParseOwner(lines, text, signatureName);
-        var (transactions, holdings) = ParseTables(lines);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (transactions, holdings) = ParseTables(lines, cancellationToken);
         var footnotes = ParseFootnotes(text);
 
         return new OwnershipFiling
@@ -59,6 +63,27 @@ internal static partial class PdfFormTextParser
             DateOfOriginalSubmission = originalDate,
             PeriodOfReport = earliest.Success ? UsDate(earliest.Groups[1].Value) : null,
         };
+    }
+
+    /// <summary>
+    /// A form's text is a few hundred short lines. Refusing more, or a very long line, bounds the work of the
+    /// line-by-line readers whatever the file holds; it is checked before the text is copied or split.
+    /// </summary>
+    private static void CheckLines(string text, FilingParserOptions options)
+    {
+        var rest = text.AsSpan();
+        for (var line = 1; ; line++)
+        {
+            if (line > options.MaxFormTextLines)
+                throw new FilingParseException($"Form text: more than {options.MaxFormTextLines} lines.");
+            var end = rest.IndexOfAny('\r', '\n');
+            var length = end < 0 ? rest.Length : end;
+            if (length > options.MaxFormTextLineLength)
+                throw new FilingParseException(
+                    $"Form text: line {line} is {length} characters long, more than the {options.MaxFormTextLineLength}-character limit for a line.");
+            if (end < 0) return;
+            rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+        }
     }
 
     private static (string Type, DateOnly? Original) DocumentType(string text)
@@ -91,27 +116,22 @@ internal static partial class PdfFormTextParser
             : filedName.Length > 0 ? filedName : signatureName!;
 
         string? officerTitle = null;
-        var title = OfficerTitlePattern().Match(text);
-        if (title.Success && title.Groups[1].Value.Trim() is { Length: > 0 } t) officerTitle = t;
+        if (FormTextScans.OfficerTitle(text)?.Trim() is { Length: > 0 } t) officerTitle = t;
 
         return new ReportingOwner
         {
             Name = name,
-            IsDirector = Box(text, @"Director\b"),
-            IsOfficer = Box(text, @"Officer \(give title below\)"),
-            IsTenPercentOwner = Box(text, @"10% Owner"),
-            IsOther = Box(text, @"Other \(specify below\)"),
+            IsDirector = Box(text, DirectorLabel(), TickedDirector()),
+            IsOfficer = Box(text, OfficerLabel(), TickedOfficer()),
+            IsTenPercentOwner = Box(text, TenPercentOwnerLabel(), TickedTenPercentOwner()),
+            IsOther = Box(text, OtherLabel(), TickedOther()),
             OfficerTitle = officerTitle,
             Address = ParseAddress(lines),
         };
     }
 
     /// <summary>True when an "X" precedes the label, false when the label stands unticked, null when the label is not in the text.</summary>
-    private static bool? Box(string text, string label)
-    {
-        if (!Regex.IsMatch(text, label, RegexOptions.None, TimeSpan.FromSeconds(1))) return null;
-        return Regex.IsMatch(text, @"(?<![A-Za-z])X[ \t]+" + label, RegexOptions.None, TimeSpan.FromSeconds(1));
-    }
+    private static bool? Box(string text, Regex label, Regex ticked) => label.IsMatch(text) ? ticked.IsMatch(text) : null;
 
     private static OwnerAddress? ParseAddress(string[] lines)
     {
@@ -124,7 +144,9 @@ internal static partial class PdfFormTextParser
                 .Select(c => Collapse(AddressLabelPattern().Replace(c, " ")))
                 .Where(c => c.Length > 0)
                 .ToList();
-            foreach (var fragment in fragments) street = street is null ? fragment : MergeOverlapping(street, fragment);
+            // The extractor cuts the street into overlapping fragments. Each merge is linear in its two strings, and
+            // the line's length cap bounds how many there are.
+            foreach (var fragment in fragments) street = street is null ? fragment : FormTextScans.MergeOverlapping(street, fragment);
         }
 
         string? city = null, state = null, zip = null;
@@ -149,27 +171,15 @@ internal static partial class PdfFormTextParser
         return street is null && city is null ? null : new OwnerAddress(street, null, city, state, zip);
     }
 
-    /// <summary>"1300 SOUTH SEC" + "300 SOUTH SECOND STREET" = "1300 SOUTH SECOND STREET": the extractor cut one copy on each side.</summary>
-    private static string MergeOverlapping(string first, string second)
-    {
-        if (second.Contains(first, StringComparison.Ordinal)) return second;
-        if (first.Contains(second, StringComparison.Ordinal)) return first;
-        for (var k = 0; k < first.Length; k++)
-        {
-            var tail = first[k..];
-            if (tail.Length >= 4 && second.StartsWith(tail, StringComparison.Ordinal)) return first[..k] + second;
-        }
-
-        return first.Length >= second.Length ? first : second;
-    }
-
-    private static (List<OwnershipTransaction>, List<OwnershipHolding>) ParseTables(string[] lines)
+    private static (List<OwnershipTransaction>, List<OwnershipHolding>) ParseTables(string[] lines, CancellationToken cancellationToken)
     {
         var transactions = new List<OwnershipTransaction>();
         var holdings = new List<OwnershipHolding>();
         TransactionTable? table = null;
-        foreach (var line in lines)
+        for (var n = 0; n < lines.Length; n++)
         {
+            if (n % 1024 == 1023) cancellationToken.ThrowIfCancellationRequested();
+            var line = lines[n];
             if (line.StartsWith("Table I -", StringComparison.OrdinalIgnoreCase)) { table = TransactionTable.NonDerivative; continue; }
             if (line.StartsWith("Table II", StringComparison.OrdinalIgnoreCase)) { table = TransactionTable.Derivative; continue; }
             if (line.StartsWith("Explanation of Responses", StringComparison.OrdinalIgnoreCase)) break;
@@ -316,8 +326,8 @@ internal static partial class PdfFormTextParser
         var footnotes = new Dictionary<string, string>(StringComparer.Ordinal);
         var section = Section(text, "Explanation of Responses:", ["Remarks:", "/s/", "** Signature", "Reminder:"]);
         if (section.Length == 0) return footnotes;
-        foreach (Match m in FootnotePattern().Matches(section))
-            footnotes["F" + m.Groups["id"].Value] = Collapse(m.Groups["text"].Value);
+        foreach (var (id, note) in FormTextScans.Footnotes(section))
+            footnotes["F" + id] = Collapse(note);
         return footnotes;
     }
 
@@ -339,7 +349,7 @@ internal static partial class PdfFormTextParser
 
     /// <summary>Extractors leave LaTeX-ish math ("$1.\ Amount\ represents$") and HTML underline tags.</summary>
     private static string CleanMarkup(string text) =>
-        MarkupPattern().Replace(text.Replace("\\ ", " ", StringComparison.Ordinal), string.Empty);
+        FormTextScans.RemoveMarkup(text.Replace("\\ ", " ", StringComparison.Ordinal));
 
     private static List<string> Markers(string cell) =>
         MarkerPattern().Matches(cell).Select(m => "F" + m.Groups[1].Value).ToList();
@@ -373,14 +383,8 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"If Amendment, Date of Original Filed\s*\(Month/Day/Year\)\s*(\d{1,2}/\d{1,2}/\d{4})")]
     private static partial Regex AmendmentPattern();
 
-    [GeneratedRegex(@"Trading Symbol\s+(?<name>[^\t\[\n]+?)\s*\[(?<ticker>[A-Za-z0-9.\-]+)\]")]
-    private static partial Regex IssuerPattern();
-
     [GeneratedRegex(@"\bCIK\b[:#\s]*(\d{1,10})\b")]
     private static partial Regex CikPattern();
-
-    [GeneratedRegex(@"/s/\s*(?<name>[^<\n\t]+?)\s*(?=<|\t|\n|\b\d{1,2}/\d{1,2}/\d{4}|$)")]
-    private static partial Regex SignaturePattern();
 
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial Regex DatePattern();
@@ -400,9 +404,6 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"^(?<city>.+?)\s+(?<state>[A-Z]{2})\s+(?<zip>\d{5}(?:-\d{4})?)$")]
     private static partial Regex CityStateZipPattern();
 
-    [GeneratedRegex(@"Officer \(give title below\)[ ]*([^\t\n]*?)[ ]*(?:\t|\n|Other \(specify|$)")]
-    private static partial Regex OfficerTitlePattern();
-
     [GeneratedRegex(@"^([A-Z])(?:\(\d+\))*$")]
     private static partial Regex CodePattern();
 
@@ -415,12 +416,30 @@ internal static partial class PdfFormTextParser
     [GeneratedRegex(@"^(?:\(\d{1,2}\))+$")]
     private static partial Regex MarkerOnlyPattern();
 
-    [GeneratedRegex(@"(?ms)^\s*(?<id>\d{1,2})\.\s+(?<text>.+?)(?=^\s*\d{1,2}\.\s|\z)")]
-    private static partial Regex FootnotePattern();
-
-    [GeneratedRegex(@"\$|</?u>|\^\{[^}]*\}")]
-    private static partial Regex MarkupPattern();
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex(@"Director\b")]
+    private static partial Regex DirectorLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Director\b")]
+    private static partial Regex TickedDirector();
+
+    [GeneratedRegex(@"Officer \(give title below\)")]
+    private static partial Regex OfficerLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Officer \(give title below\)")]
+    private static partial Regex TickedOfficer();
+
+    [GeneratedRegex(@"10% Owner")]
+    private static partial Regex TenPercentOwnerLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+10% Owner")]
+    private static partial Regex TickedTenPercentOwner();
+
+    [GeneratedRegex(@"Other \(specify below\)")]
+    private static partial Regex OtherLabel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])X[ \t]+Other \(specify below\)")]
+    private static partial Regex TickedOther();
 }

@@ -6,8 +6,193 @@ namespace EthicsCases.Tests.Domain.Filings;
 /// <summary>Bad and hostile input is refused with a reason, never expanded, fetched or half-read.</summary>
 public class HostileInputTests
 {
+    /// <summary>The bound: a hostile file answers, with its reason, within a second (of processor time: see <see cref="ProcessorClock"/>).</summary>
+    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(1);
+
     private static FilingParseException Refuse(string content, FilingParserOptions? options = null) =>
         Assert.Throws<FilingParseException>(() => OwnershipFilingParser.Parse(Encoding.UTF8.GetBytes(content), options))!;
+
+    /// <summary>Parses, expecting a refusal, and times the parse alone (not building the input).</summary>
+    private static (FilingParseException Error, TimeSpan Elapsed) RefuseTimed(byte[] content, FilingParserOptions? options = null)
+    {
+        FilingParseException? error = null;
+        var elapsed = ProcessorClock.Time(() => error = Assert.Throws<FilingParseException>(() => OwnershipFilingParser.Parse(content, options)));
+        return (error!, elapsed);
+    }
+
+    private static byte[] Nested(int depth) =>
+        Encoding.UTF8.GetBytes("<ownershipDocument><documentType>4</documentType><remarks>"
+            + new StringBuilder(depth * 3).Insert(0, "<a>", depth) + new StringBuilder(depth * 4).Insert(0, "</a>", depth)
+            + "</remarks></ownershipDocument>");
+
+    private static string SeedText() => File.ReadAllText(FilingFixtures.Seed("form4-alto-benton-2024-04-01.txt"));
+
+    [OneTimeSetUp]
+    public void CompileTheParsersFirst()
+    {
+        // Timed tests measure parsing, not the first call's compilation.
+        OwnershipFilingParser.ParseFile(FilingFixtures.Form4("AIR_0001127602-25-001055.xml"));
+        OwnershipFilingParser.ParseFile(FilingFixtures.Seed("form4-alto-benton-2024-04-01.txt"));
+    }
+
+    [TestCase(40_000)]
+    [TestCase(200_000)]
+    public void Deeply_nested_xml_is_refused_within_a_second(int depth)
+    {
+        var (error, elapsed) = RefuseTimed(Nested(depth));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo("Too deeply nested: more than 64 levels of XML elements."));
+            Assert.That(elapsed, Is.LessThan(Answer));
+        });
+    }
+
+    [Test]
+    public void Nesting_up_to_the_limit_is_read()
+    {
+        var xml = File.ReadAllText(FilingFixtures.Form4("AIR_0001127602-25-001055.xml"));
+        const string Remarks = "<remarks>";
+        var deep = xml.Insert(xml.IndexOf("</ownershipDocument>", StringComparison.Ordinal),
+            Remarks + string.Concat(Enumerable.Repeat("<a>", 62)) + "deep" + string.Concat(Enumerable.Repeat("</a>", 62)) + "</remarks>");
+        var tooDeep = deep.Replace("deep", "<a>deeper</a>", StringComparison.Ordinal);
+
+        var filing = OwnershipFilingParser.Parse(Encoding.UTF8.GetBytes(deep));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(filing.Transactions, Has.Count.EqualTo(1));
+            Assert.That(Refuse(tooDeep).Message, Does.StartWith("Too deeply nested: more than 64 levels"));
+        });
+    }
+
+    [Test]
+    public void Node_count_bomb_is_refused_within_a_second()
+    {
+        var siblings = Encoding.UTF8.GetBytes("<ownershipDocument>" + new StringBuilder().Insert(0, "<a/>", 1_250_000) + "</ownershipDocument>");
+
+        var (error, elapsed) = RefuseTimed(siblings);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(siblings, Has.Length.GreaterThan(5_000_000));
+            Assert.That(error.Message, Is.EqualTo("Too many XML nodes: more than 200000 elements, attributes and texts."));
+            Assert.That(elapsed, Is.LessThan(Answer));
+        });
+    }
+
+    [Test]
+    public void Attribute_bomb_is_refused_before_the_reader_takes_the_tag()
+    {
+        var attributes = new StringBuilder("<ownershipDocument");
+        for (var i = 0; i < 400_000; i++) attributes.Append(System.Globalization.CultureInfo.InvariantCulture, $" a{i}=\"\"");
+        var bomb = Encoding.UTF8.GetBytes(attributes.Append("/>").ToString());
+
+        var (error, elapsed) = RefuseTimed(bomb);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo("Too many XML attributes: more than 10000 ('=' appears 400000 times)."));
+            Assert.That(elapsed, Is.LessThan(Answer));
+        });
+    }
+
+    [Test]
+    public void Five_MB_single_line_of_form_text_is_refused_within_a_second()
+    {
+        var line = new StringBuilder(5_000_000);
+        while (line.Length < 5_000_000) line.Append("Trading Symbol x /s/ y   Officer (give title below) z ^{ ");
+        var text = Encoding.UTF8.GetBytes("FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n1. Name and Address of Reporting Person* Doe Jane\n" + line + "\n");
+
+        var (error, elapsed) = RefuseTimed(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo($"Form text: line 4 is {line.Length} characters long, more than the 32768-character limit for a line."));
+            Assert.That(elapsed, Is.LessThan(Answer));
+        });
+    }
+
+    [Test]
+    public void Two_MB_street_line_is_merged_within_a_second_when_long_lines_are_allowed()
+    {
+        // Two 1 MB address fragments that overlap by "300 SOUTH SEC": trying every suffix of the first copied and
+        // compared about 5 x 10^11 characters.
+        var first = new string('A', 1_000_000) + " 1300 SOUTH SEC";
+        var second = "300 SOUTH SECOND STREET " + new string('B', 1_000_000);
+        var text = SeedText().Replace("(Last) 1300 SOUTH SE\t", $"(Last) {first}\t{second}\t", StringComparison.Ordinal);
+        var options = new FilingParserOptions { MaxFormTextLineLength = int.MaxValue };
+
+        OwnershipFiling? filing = null;
+        var elapsed = ProcessorClock.Time(() => filing = OwnershipFilingParser.Parse(Encoding.UTF8.GetBytes(text), options));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(filing!.ReportingOwners.Single().Address!.Street1, Is.EqualTo(new string('A', 1_000_000) + " 1300 SOUTH SECOND STREET " + new string('B', 1_000_000)));
+            Assert.That(filing.Transactions.Single().Shares, Is.EqualTo(7402m));
+            Assert.That(elapsed, Is.LessThan(Answer));
+        });
+    }
+
+    [Test]
+    public void Too_many_lines_of_form_text_are_refused()
+    {
+        var text = SeedText() + new StringBuilder().Insert(0, "\n", 20_000);
+
+        Assert.That(Refuse(text).Message, Is.EqualTo("Form text: more than 20000 lines."));
+    }
+
+    [Test]
+    public void Cancelled_request_stops_parsing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var xml = FilingFixtures.Bytes("AIR_0001127602-25-001055.xml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<OperationCanceledException>(() => OwnershipFilingParser.Parse(xml, null, cancelled.Token));
+            Assert.Throws<OperationCanceledException>(() => Form4Checker.Check(xml, "AIR.xml", null, null, new FilingParseBudget(cancelled.Token)));
+        });
+    }
+
+    [Test]
+    public void Cancellation_stops_a_parse_under_way()
+    {
+        // Caps lifted so that the parse runs long enough (seconds) to be interrupted inside the XML reader's loop.
+        var options = new FilingParserOptions { MaxBytes = 64_000_000, MaxXmlNodes = int.MaxValue, MaxCharactersInDocument = long.MaxValue };
+        var siblings = Encoding.UTF8.GetBytes("<ownershipDocument>" + new StringBuilder().Insert(0, "<a>x</a>", 4_000_000) + "</ownershipDocument>");
+        using var leaves = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        var elapsed = ProcessorClock.Time(() => Assert.Throws<OperationCanceledException>(() => OwnershipFilingParser.Parse(siblings, options, leaves.Token)));
+
+        Assert.That(elapsed, Is.LessThan(Answer));
+    }
+
+    [Test]
+    public void Request_budget_refuses_files_past_its_caps()
+    {
+        var xml = FilingFixtures.Bytes("AIR_0001127602-25-001055.xml");
+        var small = "<ownershipDocument><documentType>4</documentType><issuer/><reportingOwner><reportingOwnerId><rptOwnerName>A</rptOwnerName></reportingOwnerId></reportingOwner></ownershipDocument>"u8.ToArray();
+        var twoFiles = new FilingParseBudget(new FilingParserOptions { MaxFilesPerRequest = 2 });
+        var bytes = new FilingParseBudget(new FilingParserOptions { MaxBytesPerRequest = xml.Length + small.Length });
+
+        Form4Checker.Check(xml, "1.xml", null, null, twoFiles);
+        Form4Checker.Check(xml, "2.xml", null, null, twoFiles);
+        var thirdFile = Assert.Throws<FilingParseException>(() => Form4Checker.Check(xml, "3.xml", null, null, twoFiles))!;
+        Form4Checker.Check(xml, "1.xml", null, null, bytes);
+        var pastTheBytes = Assert.Throws<FilingParseException>(() => Form4Checker.Check(xml, "2.xml", null, null, bytes))!;
+        var stillFits = Form4Checker.Check(small, "3.xml", null, null, bytes);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thirdFile.Message, Is.EqualTo("Request limit: not read, more than 2 files in one request."));
+            Assert.That(twoFiles.Files, Is.EqualTo(2));
+            Assert.That(pastTheBytes.Message, Is.EqualTo($"Request limit: not read, this file would take the request past {xml.Length + small.Length} bytes in total."));
+            Assert.That(stillFits.ReportingOwners.Single().Name, Is.EqualTo("A"));
+            Assert.That(bytes.Bytes, Is.EqualTo(xml.Length + small.Length));
+        });
+    }
 
     [Test]
     public void External_entity_is_refused_as_a_DTD()
