@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Audit;
 
 /// <summary>Walks every audit chain and checks each hash; any edit or deletion outside the application shows.</summary>
-public sealed record VerifyAudit : IQuery<AuditVerification>;
+public sealed record VerifyAudit : IQuery<AuditVerification>, IPublicRequest;
 
 /// <summary>The verdict; <see cref="FirstInvalidEvent"/> is the id of the first event that does not verify.</summary>
 public sealed record AuditVerification(int Events, bool Valid, long? FirstInvalidEvent);
