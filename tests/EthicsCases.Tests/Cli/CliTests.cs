@@ -180,6 +180,26 @@ public sealed class CliTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Enum_arguments_are_names_in_any_case_and_never_numbers()
+    {
+        await AddCast();
+        var numericCategory = await _ethics.Run("concern", "file", "--category", "3", "--summary", "s", "--reporter", Cast.Cfo, "--json");
+        var filed = (await _ethics.Run("concern", "file", "--category", "codeofethicsviolation", "--summary", "Gifts", "--reporter", Cast.Cfo, "--json")).Json;
+        var id = filed.GetProperty("caseId").GetString()!;
+        var numericTrigger = await _ethics.Run("case", "fire", id, "0", "--as", Cast.GeneralCounsel, "--json");
+        var lowerTrigger = await _ethics.Run("case", "fire", id, "accept", "--as", Cast.GeneralCounsel, "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(numericCategory.ExitCode, Is.EqualTo(1));
+            Assert.That(numericCategory.Stderr, Does.Contain("--category: '3' is not a category"));
+            Assert.That(numericTrigger.ExitCode, Is.EqualTo(1));
+            Assert.That(numericTrigger.Stderr, Does.Contain("'0' is not a trigger"));
+            Assert.That(lowerTrigger.Json.GetProperty("state").GetString(), Is.EqualTo("GeneralCounselReview"));
+        });
+    }
+
+    [Test]
     public async Task People_add_needs_no_one_until_the_first_Administrator_and_then_an_Administrator()
     {
         var before = await _ethics.Run("people", "add", "--email", Cast.Cfo, "--name", "Casey", "--role", "Officer", "--json");

@@ -133,6 +133,17 @@ public sealed class Form4CheckCliTests
     }
 
     [Test]
+    public async Task A_filed_time_out_of_range_is_refused_on_its_option_not_a_crash()
+    {
+        var run = await _ethics.Run("form4", "check", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "9999-12-31T23:59", "--json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
+            Assert.That(run.Stderr, Does.Contain("--filed: Dates run from 1900-01-01 to 2200-12-31."));
+        });
+    }
+
+    [Test]
     public async Task No_file_is_bad_usage()
     {
         var run = await _ethics.Run("form4", "check");
