@@ -104,8 +104,13 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
 
     private static string OptionFor(ParseResult parse, string field)
     {
-        var option = "--" + System.Text.RegularExpressions.Regex.Replace(field, "([a-z0-9])([A-Z])", "$1-$2").ToLowerInvariant();
-        return parse.CommandResult.Command.Options.Any(o => o.Name == option) ? option : field;
+        // "filed.date" and "roles[1]" belong to --filed and --role.
+        var head = field.Split('.', '[')[0];
+        var option = "--" + System.Text.RegularExpressions.Regex.Replace(head, "([a-z0-9])([A-Z])", "$1-$2").ToLowerInvariant();
+        var options = parse.CommandResult.Command.Options;
+        return options.Any(o => o.Name == option) ? option
+            : option.EndsWith('s') && options.Any(o => o.Name == option[..^1]) ? option[..^1]
+            : field;
     }
 
     /// <summary>Writes a rejection and returns exit code 1.</summary>

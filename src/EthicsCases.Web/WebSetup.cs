@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using EthicsCases.Common;
 using EthicsCases.Data;
 using Microsoft.AspNetCore.DataProtection;
 using EthicsCases.Domain;
@@ -31,7 +31,11 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<RejectionHandler>();
         services.AddSingleton<InputLimits>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only, in any case: a number or a comma-joined "flag" is a bad request.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNameJsonConverter()));
+        // In every environment a request that cannot be bound throws, so the one exception mapping (RejectionHandler)
+        // answers it as 400 problem details; by default only Development throws, and other environments answer an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddEthicsAuth(configuration, environment);
 
         services.AddRazorPages(o =>
@@ -106,7 +110,7 @@ public static class WebSetup
             app.UseHsts();
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(RejectionHandler.WriteStatusAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();

@@ -39,10 +39,14 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<ActorContext>();
         services.AddValidatorsFromAssemblyContaining<EthicsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Every message also gets the input rules (text, dates, lists, enums); a message's own validator stays the one
+        // resolved alone (InputLimits reads its maximum lengths), because an exact registration wins over an open one.
+        services.AddSingleton(typeof(IValidator<>), typeof(InputRulesValidator<>));
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            // Authorization first: a caller who may not send a message learns nothing from its validation messages.
+            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         return services;
     }

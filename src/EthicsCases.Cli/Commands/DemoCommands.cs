@@ -14,8 +14,12 @@ public static class DemoCommands
     {
         var cases = new Option<int>("--cases") { Description = "How many cases to create.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int?>("--seed") { Description = "Random seed; the same seed gives the same data." };
-        var seedCommand = new Command("seed", "Load a demo directory and cases; prints {\"cases\":N}.") { cases, seed };
-        seedCommand.SetAction((parse, ct) => runner.RunAsync(parse, null, async (services, token) =>
+        var actAs = new Option<string?>("--as")
+        {
+            Description = "Act as this Administrator (e-mail). Not needed while the directory has no Administrator (a fresh database); the demo adds admin@alto.example.",
+        };
+        var seedCommand = new Command("seed", "Load a demo directory and cases; prints {\"cases\":N}.") { cases, seed, actAs };
+        seedCommand.SetAction((parse, ct) => runner.RunAsync(parse, parse.GetValue(actAs), async (services, token) =>
         {
             var count = parse.GetValue(cases);
             var mediator = services.GetRequiredService<IMediator>();

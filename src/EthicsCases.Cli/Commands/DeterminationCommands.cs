@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Sanctions;
@@ -68,10 +69,7 @@ public static class DeterminationCommands
         var list = new List<DeterminedSanction>();
         foreach (var name in names)
         {
-            if (!Enum.TryParse<Sanction>(name, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(name, out _))
-            {
-                throw ValidationFailedException.For("sanction", $"'{name}' is not a sanction; use one of {string.Join(", ", Enum.GetNames<Sanction>())}.");
-            }
+            var s = EnumNames.ParseField<Sanction>(name, "sanction");
 
             list.Add(s switch
             {

@@ -70,7 +70,7 @@ public static class Form4Commands
     {
         var files = FilesArgument();
         var filed = FiledOption();
-        var actAs = new Option<string?>("--as") { Description = "File the concerns as this directory person (default: the system, \"Form 4 monitor\")." };
+        var actAs = MonitorAs();
         var command = new Command("import", "Import filings; prints {\"imported\",\"concernsFiled\",\"skipped\",\"errors\",\"needsReview\"}.") { files, filed, actAs };
         command.SetAction(async (parse, ct) =>
         {
@@ -96,6 +96,14 @@ public static class Form4Commands
         return command;
     }
 
+    // Importing and reading stored filings are the General Counsel's and the Audit Committee's (Form4Files.MonitorRoles),
+    // checked in the pipeline as on the web; checking a file reads nothing stored and needs no one.
+    private static Option<string> MonitorAs() => new("--as")
+    {
+        Required = true,
+        Description = "Act as this directory person (General Counsel or Audit Committee); an import files its concerns as them.",
+    };
+
     // The host's part: find the files and read them, never more than a filing may hold; the rules are the use case's.
     private static async Task<(List<Form4File> Found, List<Form4ImportError> Missing)> ReadAsync(IEnumerable<string> paths, CancellationToken ct)
     {
@@ -115,8 +123,9 @@ public static class Form4Commands
     {
         var year = new Option<int>("--year") { Required = true, Description = "Calendar year in which the fiscal year ends." };
         var fiscalYearEnd = new Option<string?>("--fiscal-year-end") { Description = "MM-DD (default 12-31)." };
-        var command = new Command("item405", "Delinquent Section 16(a) reports (Reg S-K Item 405) for a fiscal year, from the imported filings.") { year, fiscalYearEnd };
-        command.SetAction((parse, ct) => runner.SendAsync(parse, null, new GetItem405Report(parse.GetValue(year), parse.GetValue(fiscalYearEnd)),
+        var actAs = MonitorAs();
+        var command = new Command("item405", "Delinquent Section 16(a) reports (Reg S-K Item 405) for a fiscal year, from the imported filings.") { year, fiscalYearEnd, actAs };
+        command.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new GetItem405Report(parse.GetValue(year), parse.GetValue(fiscalYearEnd)),
             (r, o) =>
             {
                 o.WriteLine($"Item 405, fiscal year {r.FiscalYearStart:yyyy-MM-dd} to {r.FiscalYearEnd:yyyy-MM-dd} ({r.Filings} filings):");
@@ -132,8 +141,9 @@ public static class Form4Commands
 
     private static Command Review(CommandRunner runner)
     {
-        var command = new Command("review", "Reporting owners of imported filings that need a directory match.");
-        command.SetAction((parse, ct) => runner.SendAsync(parse, null, new ListForm4Review(),
+        var actAs = MonitorAs();
+        var command = new Command("review", "Reporting owners of imported filings that need a directory match.") { actAs };
+        command.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new ListForm4Review(),
             (r, o) =>
             {
                 if (r.Count == 0) o.WriteLine("Every reporting owner is linked to the directory.");

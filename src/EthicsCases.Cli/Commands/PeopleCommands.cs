@@ -18,8 +18,12 @@ public static class PeopleCommands
             Description = "Role (repeatable): Officer, GeneralCounsel, AuditCommittee, Board, Administrator.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var add = new Command("add", "Add a person to the directory; prints {\"personId\"}.") { email, name, title, cik, role };
-        add.SetAction((parse, ct) => runner.SendAsync(parse, null,
+        var actAs = new Option<string?>("--as")
+        {
+            Description = "Act as this Administrator (e-mail). Not needed while the directory has no Administrator: that is how the first one is added.",
+        };
+        var add = new Command("add", "Add a person to the directory; prints {\"personId\"}.") { email, name, title, cik, role, actAs };
+        add.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs),
             new AddPerson(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role) ?? [], parse.GetValue(title), parse.GetValue(cik)),
             (r, o) => o.WriteLine($"Added {parse.GetValue(email)} ({r.PersonId})."), ct));
         return new Command("people", "The directory.") { add };

@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.Cases;
 using EthicsCases.Features.Concerns;
@@ -36,12 +37,14 @@ public static class CasesApi
         api.MapGet("/reports/mine", (IMediator m, CancellationToken ct) => m.Send(new MyReports(), ct))
             .WithName("MyReports").WithSummary("The concerns the signed-in person filed.");
 
-        api.MapGet("/cases", (CaseState? state, IMediator m, CancellationToken ct) => m.Send(new ListCases(state), ct))
-            .WithName("ListCases").WithSummary("The cases the signed-in person may see, oldest first.");
+        // States arrive as names (EnumNames): "3" or "99" is a bad request, not a state.
+        api.MapGet("/cases", (string? state, IMediator m, CancellationToken ct) =>
+                m.Send(new ListCases(string.IsNullOrEmpty(state) ? null : EnumNames.ParseField<CaseState>(state, "state")), ct))
+            .WithName("ListCases").WithSummary("The cases the signed-in person may see, oldest first; optional state name.");
 
-        api.MapGet("/queue", (CaseState[]? state, IMediator m, CancellationToken ct) =>
-                m.Send(new ReviewQueue(state is { Length: > 0 } ? state : [CaseState.Intake]), ct))
-            .WithName("ReviewQueue").WithSummary("A reviewer's queue: cases in the given states, oldest first, overdue flagged.");
+        api.MapGet("/queue", (string[]? state, IMediator m, CancellationToken ct) =>
+                m.Send(new ReviewQueue(EnumNames.ParseFields<CaseState>(state, "state") is { Count: > 0 } states ? states : [CaseState.Intake]), ct))
+            .WithName("ReviewQueue").WithSummary("A reviewer's queue: cases in the given states (names, repeatable), oldest first, overdue flagged.");
 
         api.MapGet("/dashboard", (IMediator m, CancellationToken ct) => m.Send(new ShowDashboard(), ct))
             .WithName("Dashboard").WithSummary("Open cases by state and category (Audit Committee).");

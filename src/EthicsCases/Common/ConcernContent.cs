@@ -24,10 +24,10 @@ public sealed class ConcernContentRules : AbstractValidator<IConcernContent>
 {
     public ConcernContentRules()
     {
-        RuleFor(c => c.Category).Must(c => Enum.TryParse<ConcernCategory>(c, ignoreCase: false, out _))
-            .WithMessage(c => $"'{c.Category}' is not a category; use one of {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
+        RuleFor(c => c.Category).IsEnumName<IConcernContent, ConcernCategory>("category");
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(500);
         RuleFor(c => c.Details).MaximumLength(20_000);
-        RuleFor(c => c.SubjectEmails).Must(s => s.Count <= 20).WithMessage("Name at most 20 subjects.");
+        RuleFor(c => c.SubjectEmails).Must(s => s is null || s.Count <= 20).WithMessage("Name at most 20 subjects.");
+        RuleForEach(c => c.SubjectEmails).NotEmpty().MaximumLength(320);
     }
 }

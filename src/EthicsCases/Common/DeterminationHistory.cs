@@ -65,12 +65,33 @@ public static class DeterminationHistory
             (r, summary) => new AdviceEntry(r.Id, r.Email, r.Name, r.Category, r.GivenOn, summary ?? "", r.Recorder, r.RecordedAt), ct);
     }
 
-    /// <summary>Past determinations of a violation (other cases), for <see cref="Precedents.MostComparable"/>.</summary>
-    public static async Task<IReadOnlyList<PastDetermination>> PastDeterminationsAsync(EthicsDbContext db, Guid excludingCaseId, CancellationToken ct)
+    /// <summary>
+    /// Of <paramref name="priors"/>, those in cases <paramref name="viewer"/> may see: a recused reviewer still learns
+    /// how many violations the records hold (the calculator counts them all) but not which cases they were found in.
+    /// </summary>
+    public static async Task<IReadOnlyList<PriorViolation>> VisibleToAsync(EthicsDbContext db, IReadOnlyList<PriorViolation> priors, Person viewer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(priors);
+        if (priors.Count == 0)
+        {
+            return priors;
+        }
+
+        var ids = priors.Select(p => p.CaseId).ToList();
+        var visible = (await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer)).Where(c => ids.Contains(c.Id))
+            .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return priors.Where(p => visible.Contains(p.CaseId)).ToList();
+    }
+
+    /// <summary>
+    /// Past determinations of a violation in other cases that <paramref name="viewer"/> may see, for
+    /// <see cref="Precedents.MostComparable"/>: a case hidden from the viewer (recusal, routing) is no precedent to them.
+    /// </summary>
+    public static async Task<IReadOnlyList<PastDetermination>> PastDeterminationsAsync(EthicsDbContext db, Guid excludingCaseId, Person viewer, CancellationToken ct)
     {
         var rows = await (
                 from d in db.Determinations.AsNoTracking()
-                join c in db.Cases on d.CaseId equals c.Id
+                join c in db.Cases.IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer)) on d.CaseId equals c.Id
                 where d.ViolationFound && d.CaseId != excludingCaseId && d.Severity != null
                 select new { c.Reference, c.Category, d.BoardMeetingDate, d.Severity, d.Occurrences, d.Intent, d.Advised, d.PriorViolations, d.Sanctions })
             .ToListAsync(ct);

@@ -179,6 +179,54 @@ public sealed class CliTests(DatabaseProvider provider)
         });
     }
 
+    [Test]
+    public async Task Enum_arguments_are_names_in_any_case_and_never_numbers()
+    {
+        await AddCast();
+        var numericCategory = await _ethics.Run("concern", "file", "--category", "3", "--summary", "s", "--reporter", Cast.Cfo, "--json");
+        var filed = (await _ethics.Run("concern", "file", "--category", "codeofethicsviolation", "--summary", "Gifts", "--reporter", Cast.Cfo, "--json")).Json;
+        var id = filed.GetProperty("caseId").GetString()!;
+        var numericTrigger = await _ethics.Run("case", "fire", id, "0", "--as", Cast.GeneralCounsel, "--json");
+        var lowerTrigger = await _ethics.Run("case", "fire", id, "accept", "--as", Cast.GeneralCounsel, "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(numericCategory.ExitCode, Is.EqualTo(1));
+            Assert.That(numericCategory.Stderr, Does.Contain("--category: '3' is not a category"));
+            Assert.That(numericTrigger.ExitCode, Is.EqualTo(1));
+            Assert.That(numericTrigger.Stderr, Does.Contain("'0' is not a trigger"));
+            Assert.That(lowerTrigger.Json.GetProperty("state").GetString(), Is.EqualTo("GeneralCounselReview"));
+        });
+    }
+
+    [Test]
+    public async Task People_add_needs_no_one_until_the_first_Administrator_and_then_an_Administrator()
+    {
+        var before = await _ethics.Run("people", "add", "--email", Cast.Cfo, "--name", "Casey", "--role", "Officer", "--json");
+        var first = await _ethics.Run("people", "add", "--email", Cast.Admin, "--name", "Ada", "--role", "Administrator", "--json");
+        var nobody = await _ethics.Run("people", "add", "--email", Cast.Controller, "--name", "Jo", "--role", "Officer", "--json");
+        var officer = await _ethics.Run("people", "add", "--email", Cast.Controller, "--name", "Jo", "--role", "Officer", "--as", Cast.Cfo, "--json");
+        var numericRole = await _ethics.Run("people", "add", "--email", Cast.Controller, "--name", "Jo", "--role", "3", "--as", Cast.Admin, "--json");
+        var admin = await _ethics.Run("people", "add", "--email", Cast.Controller, "--name", "Jo", "--role", "officer", "--as", Cast.Admin, "--json");
+        var seedWithoutAdmin = await _ethics.Run("demo", "seed", "--cases", "1", "--json");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((before.ExitCode, first.ExitCode), Is.EqualTo((0, 0)), before.Stderr + first.Stderr);
+            Assert.That(nobody.ExitCode, Is.EqualTo(1));
+            Assert.That(nobody.Stderr, Does.Contain("Sign in first"));
+            Assert.That(officer.ExitCode, Is.EqualTo(1));
+            Assert.That(officer.Stderr, Does.Contain("Administrator"));
+            Assert.That(numericRole.ExitCode, Is.EqualTo(1));
+            Assert.That(numericRole.Stderr, Does.Contain("--role: '3' is not a role"));
+            Assert.That(admin.ExitCode, Is.Zero, admin.Stderr);
+            Assert.That(seedWithoutAdmin.ExitCode, Is.EqualTo(1), "the demo loader is an Administrator's once there is one");
+            Assert.That(await _db.Read(db => db.People.Select(p => p.Email).OrderBy(e => e).ToListAsync()),
+                Is.EqualTo(new[] { Cast.Admin, Cast.Cfo, Cast.Controller }));
+            Assert.That(await _db.Read(db => db.Cases.CountAsync()), Is.Zero);
+        });
+    }
+
     private async Task AddCast()
     {
         foreach (var (email, role) in new[]

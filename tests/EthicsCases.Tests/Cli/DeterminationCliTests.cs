@@ -195,7 +195,8 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
     [Test]
     public async Task Demo_seed_records_a_determination_for_every_determined_case_with_prior_violations_from_its_own_records()
     {
-        await _ethics.Run("demo", "seed", "--cases", "600", "--seed", "5", "--json");
+        var seeded = await _ethics.Run("demo", "seed", "--cases", "600", "--seed", "5", "--as", Cast.Admin, "--json");
+        Assert.That(seeded.ExitCode, Is.Zero, seeded.Stderr);
 
         var violations = await _db.Read(db => db.Cases.Where(c => c.Outcome == EthicsCases.Domain.CaseOutcome.ViolationFound).Select(c => c.Id).ToListAsync());
         var determinations = await _db.Read(db => db.Determinations.Where(d => d.ViolationFound)

@@ -133,6 +133,17 @@ public sealed class Form4CheckCliTests
     }
 
     [Test]
+    public async Task A_filed_time_out_of_range_is_refused_on_its_option_not_a_crash()
+    {
+        var run = await _ethics.Run("form4", "check", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "9999-12-31T23:59", "--json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
+            Assert.That(run.Stderr, Does.Contain("--filed: Dates run from 1900-01-01 to 2200-12-31."));
+        });
+    }
+
+    [Test]
     public async Task No_file_is_bad_usage()
     {
         var run = await _ethics.Run("form4", "check");
@@ -166,8 +177,8 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
         var graham = (await _ethics.Run("people", "add", "--email", "auste.graham@alto.example", "--name", "Auste M. Graham", "--role", "GeneralCounsel", "--json"))
             .Json.GetProperty("personId").GetGuid();
 
-        var first = (await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--json")).Json;
-        var again = (await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--json")).Json;
+        var first = (await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--as", "ac@alto.example", "--json")).Json;
+        var again = (await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--as", "ac@alto.example", "--json")).Json;
 
         var caseId = first.GetProperty("concernsFiled").EnumerateArray().Single().GetGuid();
         var shown = (await _ethics.Run("case", "show", caseId.ToString(), "--as", "ac@alto.example", "--json")).Json;
@@ -188,7 +199,8 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
     [Test]
     public async Task A_batch_with_a_missing_file_stores_the_good_ones_and_exits_1()
     {
-        var run = await _ethics.Run("form4", "import", "/nonexistent/form4.xml", Seed("form4-alto-benton-2024-04-01.txt"), "--json");
+        await AddMonitorAsync();
+        var run = await _ethics.Run("form4", "import", "/nonexistent/form4.xml", Seed("form4-alto-benton-2024-04-01.txt"), "--as", Monitor, "--json");
 
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Multiple(async () =>
@@ -201,18 +213,19 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
             Assert.That(await _db.Read(db => db.OwnershipFilings.CountAsync()), Is.EqualTo(1));
         });
 
-        var review = (await _ethics.Run("form4", "review", "--json")).Json;
+        var review = (await _ethics.Run("form4", "review", "--as", Monitor, "--json")).Json;
         Assert.That(review.EnumerateArray().Select(r => r.GetProperty("name").GetString()), Is.EqualTo(new[] { "Todd E. Benton" }));
     }
 
     [Test]
     public async Task Item405_reports_the_late_filer_for_the_fiscal_year()
     {
-        await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--json");
-        await _ethics.Run("form4", "import", Seed("form4-alto-benton-2024-04-01.txt"), "--filed", "2024-04-03", "--json");
+        await AddMonitorAsync();
+        await _ethics.Run("form4", "import", Seed("form4-alto-graham-2024-03-20.txt"), "--filed", "2024-03-25", "--as", Monitor, "--json");
+        await _ethics.Run("form4", "import", Seed("form4-alto-benton-2024-04-01.txt"), "--filed", "2024-04-03", "--as", Monitor, "--json");
 
-        var report = (await _ethics.Run("form4", "item405", "--year", "2024", "--json")).Json;
-        var fiscal2025 = (await _ethics.Run("form4", "item405", "--year", "2025", "--fiscal-year-end", "03-31", "--json")).Json;
+        var report = (await _ethics.Run("form4", "item405", "--year", "2024", "--as", Monitor, "--json")).Json;
+        var fiscal2025 = (await _ethics.Run("form4", "item405", "--year", "2025", "--fiscal-year-end", "03-31", "--as", Monitor, "--json")).Json;
 
         var person = report.GetProperty("people").EnumerateArray().Single();
         Assert.Multiple(() =>
@@ -227,4 +240,38 @@ public sealed class Form4ImportCliTests(DatabaseProvider provider)
             Assert.That(fiscal2025.GetProperty("people").GetArrayLength(), Is.Zero);
         });
     }
+
+    [Test]
+    public async Task Import_review_and_item405_need_as_a_General_Counsel_or_Audit_Committee_member_and_check_needs_nobody()
+    {
+        await AddMonitorAsync();
+        await _ethics.Run("people", "add", "--email", "cfo@alto.example", "--name", "CFO", "--role", "Officer", "--json");
+        var seed = Seed("form4-alto-graham-2024-03-20.txt");
+
+        var importWithoutAs = await _ethics.Run("form4", "import", seed, "--json");
+        var reviewWithoutAs = await _ethics.Run("form4", "review", "--json");
+        var item405WithoutAs = await _ethics.Run("form4", "item405", "--year", "2024", "--json");
+        var importAsOfficer = await _ethics.Run("form4", "import", seed, "--as", "cfo@alto.example", "--json");
+        var reviewAsOfficer = await _ethics.Run("form4", "review", "--as", "cfo@alto.example", "--json");
+        var check = await _ethics.Run("form4", "check", seed, "--json");
+
+        Assert.Multiple(async () =>
+        {
+            foreach (var run in new[] { importWithoutAs, reviewWithoutAs, item405WithoutAs })
+            {
+                Assert.That(run.ExitCode, Is.EqualTo(2), run.Stderr);
+                Assert.That(run.Stderr, Does.Contain("--as"));
+            }
+
+            Assert.That((importAsOfficer.ExitCode, reviewAsOfficer.ExitCode), Is.EqualTo((1, 1)));
+            Assert.That(importAsOfficer.Stderr, Does.Contain("GeneralCounsel, AuditCommittee"));
+            Assert.That(check.ExitCode, Is.Zero, check.Stderr);
+            Assert.That(await _db.Read(db => db.OwnershipFilings.CountAsync()), Is.Zero, "a refused import stores nothing");
+        });
+    }
+
+    private const string Monitor = "ac@alto.example";
+
+    private Task<CliRun> AddMonitorAsync() =>
+        _ethics.Run("people", "add", "--email", Monitor, "--name", "Audit Chair", "--role", "AuditCommittee", "--json");
 }

@@ -114,9 +114,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Adds a person.</summary>
+    /// <summary>Adds a person, as an Administrator of the directory once there is one (before that, nobody needs to be).</summary>
     public async Task<Guid> AddPerson(string email, params Role[] roles) =>
-        (await SendAs(null, new AddPerson(email, email.Split('@')[0], roles.Select(r => r.ToString()).ToList()))).PersonId;
+        (await SendAs(await AdministratorAsync(), new AddPerson(email, email.Split('@')[0], roles.Select(r => r.ToString()).ToList()))).PersonId;
+
+    /// <summary>The e-mail of an Administrator in the directory, or null while there is none.</summary>
+    public Task<string?> AdministratorAsync() =>
+        Read(db => db.People.Where(p => p.Roles.Contains(Role.Administrator)).OrderBy(p => p.Email).Select(p => p.Email).FirstOrDefaultAsync());
 
     /// <summary>Adds the usual cast: two officers, a General Counsel, two Audit Committee members, a Board member, an administrator.</summary>
     public async Task AddCast()

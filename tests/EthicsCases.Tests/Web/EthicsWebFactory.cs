@@ -30,10 +30,13 @@ public class EthicsWebFactory : WebApplicationFactory<WebApp>
         builder.UseSetting("RateLimiting:AnonymousPerMinute", "10000");
     }
 
-    /// <summary>Adds a directory person and returns it.</summary>
+    /// <summary>Adds a directory person (as an Administrator once the directory has one) and returns it.</summary>
     public async Task<Person> AddPersonAsync(string email, string name, params Role[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EthicsDbContext>();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Email =
+            await db.People.Where(p => p.Roles.Contains(Role.Administrator)).Select(p => p.Email).FirstOrDefaultAsync();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         await mediator.Send(new AddPerson(email, name, roles.Select(r => r.ToString()).ToList(), "Test " + name));
         return await scope.ServiceProvider.GetRequiredService<EthicsDbContext>().People.AsNoTracking().SingleAsync(p => p.Email == email);
@@ -49,7 +52,7 @@ public class EthicsWebFactory : WebApplicationFactory<WebApp>
     }
 
     /// <summary>An API client carrying a real token signed by <see cref="LocalTokens"/>.</summary>
-    public HttpClient ClientAs(Person person)
+    public virtual HttpClient ClientAs(Person person)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var (token, _) = LocalTokens.Issue(person, DataDirectory, TimeProvider.System);

@@ -1,18 +1,19 @@
 using System.Security.Claims;
+using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Features.People;
 using EthicsCases.Web.Auth;
-using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Web.Pages.Account;
 
 /// <summary>Entra ID: starts the OpenID Connect sign-in. Local mode: pick a directory person (clearly labelled).</summary>
-public sealed class SignInModel(IMediator mediator, AuthModeInfo mode) : PageModel
+public sealed class SignInModel(EthicsDbContext db, AuthModeInfo mode) : PageModel
 {
     /// <summary>The directory, in local mode.</summary>
     public IReadOnlyList<DirectoryEntry> People { get; private set; } = [];
@@ -33,7 +34,7 @@ public sealed class SignInModel(IMediator mediator, AuthModeInfo mode) : PageMod
             return Challenge(new AuthenticationProperties { RedirectUri = SafeReturn() }, OpenIdConnectDefaults.AuthenticationScheme);
         }
 
-        People = await mediator.Send(new ListPeople(), ct);
+        People = await DirectoryAsync(ct);
         return Page();
     }
 
@@ -45,7 +46,7 @@ public sealed class SignInModel(IMediator mediator, AuthModeInfo mode) : PageMod
             return NotFound();
         }
 
-        People = await mediator.Send(new ListPeople(), ct);
+        People = await DirectoryAsync(ct);
         var person = People.FirstOrDefault(p => p.Email == Person.NormalizeEmail(Email ?? ""));
         if (person is null)
         {
@@ -59,6 +60,12 @@ public sealed class SignInModel(IMediator mediator, AuthModeInfo mode) : PageMod
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(SafeReturn());
     }
+
+    // Picking whom to be is part of signing in, like the claims transformation's directory read: nobody is signed in
+    // yet to send ListPeople as (it is for directory people).
+    private async Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(CancellationToken ct) =>
+        (await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
+        .Select(p => new DirectoryEntry(p.Id, p.Email, p.Name, p.Title, p.Roles)).ToList();
 
     private string SafeReturn() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 }

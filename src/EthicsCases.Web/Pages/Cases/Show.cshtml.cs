@@ -39,7 +39,7 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
     public async Task<IActionResult> OnPostFireAsync(string trigger, string? reason, CancellationToken ct)
     {
         var fired = await mediator.Send(new FireTrigger(Key, trigger, reason), ct);
-        return Done($"{Labels.Trigger(Enum.Parse<CaseTrigger>(trigger))}: the case is now in {Labels.State(fired.State)}.");
+        return Done($"{Labels.Trigger(EnumNames.Parse<CaseTrigger>(trigger))}: the case is now in {Labels.State(fired.State)}.");
     }
 
     /// <summary>Writes in the thread.</summary>

@@ -22,8 +22,7 @@ public sealed class RecordAdviceValidator : AbstractValidator<RecordAdvice>
     public RecordAdviceValidator(TimeProvider clock)
     {
         RuleFor(c => c.Person).NotEmpty().MaximumLength(320);
-        RuleFor(c => c.Category).Must(c => Enum.TryParse<ConcernCategory>(c, ignoreCase: true, out var v) && Enum.IsDefined(v))
-            .WithMessage(c => $"'{c.Category}' is not a concern category; use one of {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
+        RuleFor(c => c.Category).IsEnumName<RecordAdvice, ConcernCategory>("concern category");
         RuleFor(c => c.Date).NotNull().WithMessage("The date the advice was given is required (YYYY-MM-DD).")
             .Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .WithMessage("Advice cannot be given in the future.");
@@ -39,7 +38,7 @@ public sealed class RecordAdviceHandler(EthicsDbContext db, ActorContext actor, 
         var me = actor.Current;
         var person = (await PeopleLookup.ResolveAsync(db, [command.Person], "person", cancellationToken))[0];
         var now = clock.GetUtcNow().UtcDateTime;
-        var advice = new PriorAdvice(Guid.NewGuid(), person.Id, Enum.Parse<ConcernCategory>(command.Category, ignoreCase: true),
+        var advice = new PriorAdvice(Guid.NewGuid(), person.Id, EnumNames.Parse<ConcernCategory>(command.Category),
             command.Date!.Value, command.Summary, me.Id, now);
         db.PriorAdvice.Add(advice);
         await DirectoryAudit.RecordAsync(db, me.Email, "AdviceRecorded", now, JsonSerializer.Serialize(new

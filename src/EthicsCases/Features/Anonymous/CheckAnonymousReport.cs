@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Anonymous;
 
 /// <summary>The anonymous reporter checks progress and reads the messages shared with them.</summary>
-public sealed record CheckAnonymousReport(string ReportKey, string Password) : IQuery<AnonymousReportStatus>;
+public sealed record CheckAnonymousReport(string ReportKey, string Password) : IQuery<AnonymousReportStatus>, IAnonymousCredentialRequest;
 
 /// <summary>What the anonymous reporter may see: progress and shared messages, never reviewers' names or notes.</summary>
 public sealed record AnonymousReportStatus(string Reference, ConcernCategory Category, CaseState State, CaseOutcome? Outcome,
@@ -20,17 +20,17 @@ public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnony
 {
     public CheckAnonymousReportValidator()
     {
-        RuleFor(c => c.ReportKey).NotEmpty().MaximumLength(64);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
+        RuleFor(c => c.ReportKey).NotEmpty().MaximumLength(IAnonymousCredentialRequest.MaxKeyLength);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(IAnonymousCredentialRequest.MaxPasswordLength);
     }
 }
 
-/// <summary>Verifies the credential and answers the status.</summary>
-public sealed class CheckAnonymousReportHandler(EthicsDbContext db) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
+/// <summary>Answers the status of the case whose credential the authorization behaviour verified.</summary>
+public sealed class CheckAnonymousReportHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
 {
     public async ValueTask<AnonymousReportStatus> Handle(CheckAnonymousReport query, CancellationToken cancellationToken)
     {
-        var caseId = await AnonymousAccess.VerifyAsync(db, query.ReportKey, query.Password, cancellationToken);
+        var caseId = actor.AnonymousCase;
         var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().SingleAsync(x => x.Id == caseId, cancellationToken);
         var messages = await CaseThread.ReadAsync(db, caseId, reviewer: false, cancellationToken);
         return new AnonymousReportStatus(c.Reference, c.Category, c.State, c.Outcome, c.FiledAt, c.UpdatedAt, messages);

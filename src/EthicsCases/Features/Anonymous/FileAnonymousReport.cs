@@ -12,7 +12,7 @@ namespace EthicsCases.Features.Anonymous;
 /// with the report key and password returned here, which are shown once and stored only as hashes.
 /// </summary>
 public sealed record FileAnonymousReport(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
-    : ICommand<AnonymousReceipt>, IConcernContent;
+    : ICommand<AnonymousReceipt>, IConcernContent, IPublicRequest;
 
 /// <summary>What the anonymous reporter must keep: the only copy of the key and the password.</summary>
 public sealed record AnonymousReceipt(string Reference, string ReportKey, string Password, CaseState State);
@@ -29,7 +29,7 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider 
     public async ValueTask<AnonymousReceipt> Handle(FileAnonymousReport command, CancellationToken cancellationToken)
     {
         var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
-        var category = Enum.Parse<ConcernCategory>(command.Category);
+        var category = EnumNames.Parse<ConcernCategory>(command.Category);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ethicsCase = await CaseIntake.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
             command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter);

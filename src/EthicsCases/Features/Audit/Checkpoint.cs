@@ -81,7 +81,7 @@ public sealed record AuditCheckpoint(
 }
 
 /// <summary>Signs a checkpoint of the record's head as it is now.</summary>
-public sealed record CreateCheckpoint : IQuery<AuditCheckpoint>;
+public sealed record CreateCheckpoint : IQuery<AuditCheckpoint>, IOperatorRequest;
 
 public sealed class CreateCheckpointHandler(EthicsDbContext db, TimeProvider clock) : IQueryHandler<CreateCheckpoint, AuditCheckpoint>
 {

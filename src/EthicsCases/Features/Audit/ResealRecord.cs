@@ -14,14 +14,14 @@ namespace EthicsCases.Features.Audit;
 /// chains, then authenticates every old event with the audit key, seals old reasons and old clear content with data
 /// keys, commits the hashes of content the old events did not cover, and records that it did all this.
 /// </summary>
-public sealed record ResealRecord : ICommand<ResealResult>;
+public sealed record ResealRecord : ICommand<ResealResult>, IOperatorRequest;
 
 /// <summary>
 /// Rotates the audit key (<c>ethics audit rotate-key</c>): a new key becomes current (in the key file; with keys from
 /// configuration, the operator has already put the new one in place) and every event from <see cref="FromSeq"/> on is
 /// re-authenticated with it; the rotation is recorded.
 /// </summary>
-public sealed record RotateAuditKey(long FromSeq = 1) : ICommand<ResealResult>;
+public sealed record RotateAuditKey(long FromSeq = 1) : ICommand<ResealResult>, IOperatorRequest;
 
 /// <summary>What was resealed.</summary>
 public sealed record ResealResult(long Events, long FromSeq, string KeyId, int ContentSealed, int Commitments);

@@ -12,7 +12,7 @@ namespace EthicsCases.Features.Audit;
 /// every data key is unwrapped with its old key and wrapped again with the new one. Content is not touched: the data
 /// keys that seal it do not change.
 /// </summary>
-public sealed record RotateContentKeys : ICommand<ContentKeysRotated>;
+public sealed record RotateContentKeys : ICommand<ContentKeysRotated>, IOperatorRequest;
 
 /// <summary>How many data keys were rewrapped, and under which key.</summary>
 public sealed record ContentKeysRotated(int Rewrapped, string KekId, string PreviousKekId);

@@ -9,7 +9,7 @@ namespace EthicsCases.Features.Audit;
 /// that the database was not rolled back or truncated below it.
 /// </summary>
 /// <param name="Checkpoint">A signed checkpoint (<c>ethics audit checkpoint</c>), verified before use.</param>
-public sealed record VerifyAudit(AuditCheckpoint? Checkpoint = null) : IQuery<AuditVerification>;
+public sealed record VerifyAudit(AuditCheckpoint? Checkpoint = null) : IQuery<AuditVerification>, IOperatorRequest;
 
 /// <summary>
 /// The verdict: the contract's <c>{"events","valid","firstInvalidEvent"}</c> (the sequence number of the first event a

@@ -20,9 +20,9 @@ public sealed class FireTriggerValidator : AbstractValidator<FireTrigger>
 {
     public FireTriggerValidator()
     {
-        RuleFor(c => c.Trigger).Must(t => Enum.TryParse<CaseTrigger>(t, ignoreCase: false, out _))
-            .WithMessage(c => $"'{c.Trigger}' is not a trigger; use one of {string.Join(", ", Enum.GetNames<CaseTrigger>())}.")
-            .NotEqual(nameof(CaseTrigger.RecordDetermination)).WithMessage(CaseWorkflow.NeedsDetermination);
+        RuleFor(c => c.Trigger).IsEnumName<FireTrigger, CaseTrigger>("trigger")
+            .Must(t => !EnumNames.TryParse<CaseTrigger>(t, out var trigger) || trigger != CaseTrigger.RecordDetermination)
+            .WithMessage(CaseWorkflow.NeedsDetermination);
         RuleFor(c => c.Reason).MaximumLength(4000);
     }
 }
@@ -34,7 +34,7 @@ public sealed class FireTriggerHandler(EthicsDbContext db, ActorContext actor, T
     {
         var me = actor.Current;
         var ethicsCase = await CaseLookup.LoadVisibleAsync(db, command.CaseKey, me, cancellationToken);
-        await new CaseWorkflow(ethicsCase, me).FireAsync(Enum.Parse<CaseTrigger>(command.Trigger), command.Reason, clock.GetUtcNow().UtcDateTime);
+        await new CaseWorkflow(ethicsCase, me).FireAsync(EnumNames.Parse<CaseTrigger>(command.Trigger), command.Reason, clock.GetUtcNow().UtcDateTime);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         return new FiredTrigger(ethicsCase.Id, ethicsCase.State, null, ethicsCase.Outcome);
     }

@@ -32,7 +32,7 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
             throw ValidationFailedException.For("subjectEmails", "You cannot name yourself as a subject: a subject is recused and could not follow the report.");
         }
 
-        var category = Enum.Parse<ConcernCategory>(command.Category);
+        var category = EnumNames.Parse<ConcernCategory>(command.Category);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ethicsCase = await CaseIntake.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary, command.Details, reporter, subjects, cancellationToken);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);

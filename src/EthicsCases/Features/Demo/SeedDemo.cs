@@ -18,7 +18,11 @@ namespace EthicsCases.Features.Demo;
 /// administrator) and <see cref="Cases"/> cases spread over categories, states and outcomes, every one moved by the
 /// real workflow with its audit trail. The same <see cref="Seed"/> gives the same data.
 /// </summary>
-public sealed record SeedDemo(int Cases, int? Seed = null, IProgress<int>? Progress = null) : ICommand<SeedDemoResult>;
+public sealed record SeedDemo(int Cases, int? Seed = null, IProgress<int>? Progress = null) : ICommand<SeedDemoResult>, IBootstrapRequest
+{
+    /// <summary>An Administrator, or anyone before the directory has one (the demo brings its own).</summary>
+    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.Administrator];
+}
 
 /// <summary>How many cases were added, and how many people the directory holds.</summary>
 public sealed record SeedDemoResult(int Cases, int People);

@@ -170,9 +170,11 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         db.Determinations.Add(determination);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
 
+        // The record above names every earlier case; the recorder is told only of those they may see.
+        var shown = await DeterminationHistory.VisibleToAsync(db, priors, me, cancellationToken);
         return new DeterminedCase(ethicsCase.Id, ethicsCase.State, ethicsCase.Outcome, sanctions.Select(s => s.Sanction).ToList(),
             recommendation?.Recommendation, departs, determination.Id, ethicsCase.Reference, person?.Email, recommendation?.Score,
-            recommendation?.PolicyVersion, factors?.PriorViolations, priors.Select(p => p.Reference).ToList(), factors?.Advised,
+            recommendation?.PolicyVersion, factors?.PriorViolations, shown.Select(p => p.Reference).ToList(), factors?.Advised,
             advisedOnRecord, determination.NoticePdf is not null);
     }
 

@@ -28,7 +28,11 @@ public sealed record DeterminationContext(
     SanctionRecommendation? Recommendation,
     IReadOnlyList<PrecedentView> Precedents);
 
-/// <summary>One subject's history as the factors read it.</summary>
+/// <summary>
+/// One subject's history as the factors read it. <see cref="PriorViolations"/> is what the records hold (the
+/// calculator's input); <see cref="PriorViolationCases"/> lists only the cases the reader may see, so a reader recused
+/// from an earlier case sees the count without the case.
+/// </summary>
 public sealed record IndividualHistory(
     string Email,
     string Name,
@@ -78,7 +82,8 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
         {
             var priors = await DeterminationHistory.PriorViolationsAsync(db, p.Id, c.Id, now, cancellationToken);
             var advice = await DeterminationHistory.AdviceBeforeAsync(db, p.Id, c.Category, violationBy, cancellationToken);
-            individuals.Add(new IndividualHistory(p.Email, p.Name, p.Title, priors.Count, priors, advice, advice.Count > 0));
+            var shown = await DeterminationHistory.VisibleToAsync(db, priors, me, cancellationToken);
+            individuals.Add(new IndividualHistory(p.Email, p.Name, p.Title, priors.Count, shown, advice, advice.Count > 0));
         }
 
         SanctionRecommendation? recommendation = null;
@@ -92,7 +97,7 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
             var factors = SanctionFactors.From(query.Severity, query.Occurrences, query.Intent,
                 query.Advised ?? SanctionFactors.YesNo(who.Advised), who.PriorViolations, c.Category);
             recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);
-            var past = await DeterminationHistory.PastDeterminationsAsync(db, c.Id, cancellationToken);
+            var past = await DeterminationHistory.PastDeterminationsAsync(db, c.Id, me, cancellationToken);
             precedents = Precedents.MostComparable(past, c.Category, factors, PrecedentCount)
                 .Select(x => new PrecedentView(x.Determination.Reference, x.Determination.DeterminedOn, x.Determination.Category, x.SameCategory,
                     x.Distance, x.Determination.Factors.Severity, x.Determination.Factors.Occurrences, IntentScale.Name(x.Determination.Factors.Intent),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EthicsCases.Common;
+using EthicsCases.Domain;
 using EthicsCases.Domain.Filings;
 using FluentValidation;
 using Mediator;
@@ -24,6 +25,12 @@ public static class Form4Files
 {
     /// <summary>Files per request; the request body limit applies to their total.</summary>
     public const int MaxFiles = 50;
+
+    /// <summary>
+    /// Who may import filings, read the Item 405 report and the owner review list: the General Counsel and the Audit
+    /// Committee, to whom the SOP sends Section 16 matters. Checking a file reads no stored data and is public.
+    /// </summary>
+    public static IReadOnlyList<Role> MonitorRoles { get; } = [Role.GeneralCounsel, Role.AuditCommittee];
 
     /// <summary>Largest single filing, as the parser allows it.</summary>
     public static long MaxBytes => FilingParserOptions.Default.MaxBytes;
@@ -54,7 +61,7 @@ public static class Form4Files
 /// </summary>
 /// <param name="Files">The filings.</param>
 /// <param name="Filed">Transmission time to assume for files without a submission header.</param>
-public sealed record CheckForm4(IReadOnlyList<Form4File> Files, FilingTime? Filed = null) : IQuery<IReadOnlyList<Form4Checked>>;
+public sealed record CheckForm4(IReadOnlyList<Form4File> Files, FilingTime? Filed = null) : IQuery<IReadOnlyList<Form4Checked>>, IPublicRequest;
 
 /// <summary>One file after the check: its result, or why it could not be read.</summary>
 public sealed record Form4Checked(string File, Form4CheckResult? Result, string? Error)

@@ -15,12 +15,15 @@ namespace EthicsCases.Features.Form4;
 /// <summary>
 /// Imports Section 16 filings: stores each (once), links its reporting owners to the directory, and files one
 /// <see cref="ConcernCategory.SecuritiesLawViolation"/> concern per finding that warrants one, including Section 16(b)
-/// short-swing pairs across every stored filing of the insider. The reporter is the system ("Form 4 monitor") unless a
-/// directory person is acting.
+/// short-swing pairs across every stored filing of the insider. The General Counsel or Audit Committee member importing
+/// is the reporter, except of a concern that names them, which the system ("Form 4 monitor") files instead.
 /// </summary>
 /// <param name="Files">The filings.</param>
 /// <param name="Filed">Transmission time to assume for files without a submission header (<c>--filed</c>).</param>
-public sealed record ImportForm4(IReadOnlyList<Form4File> Files, FilingTime? Filed = null) : ICommand<ImportForm4Result>;
+public sealed record ImportForm4(IReadOnlyList<Form4File> Files, FilingTime? Filed = null) : ICommand<ImportForm4Result>, IRoleRequest
+{
+    public static IReadOnlyList<Role> AllowedRoles => Form4Files.MonitorRoles;
+}
 
 /// <summary>What the import did (docs/contract.md: <c>imported</c> and <c>concernsFiled</c>; the rest is extra).</summary>
 /// <param name="Imported">Filings stored by this run.</param>
@@ -66,7 +69,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
 
     public async ValueTask<ImportForm4Result> Handle(ImportForm4 command, CancellationToken cancellationToken)
     {
-        var reporter = await ResolveReporterAsync(cancellationToken);
+        var reporter = actor.Current;
         var options = KnownIssuers.Default.CheckOptions;
         var concerns = new List<Guid>();
         var skipped = new List<string>();
@@ -122,14 +125,6 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         }
 
         return new ImportForm4Result(filings.Count, concerns, skipped, errors, review, filings);
-    }
-
-    private async Task<Person?> ResolveReporterAsync(CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(actor.Email)) return null;
-        var email = Person.NormalizeEmail(actor.Email);
-        return await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, ct)
-            ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
     }
 
     private async Task<ImportedFiling> ImportOneAsync(string fileName, string key, string sha, string fingerprint, Form4CheckResult result, Person? reporter,

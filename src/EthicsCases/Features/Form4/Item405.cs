@@ -1,4 +1,6 @@
 using System.Globalization;
+using EthicsCases.Common;
+using EthicsCases.Domain;
 using EthicsCases.Data;
 using EthicsCases.Domain.Filings;
 using FluentValidation;
@@ -13,7 +15,10 @@ namespace EthicsCases.Features.Form4;
 /// </summary>
 /// <param name="Year">The calendar year in which the fiscal year ends.</param>
 /// <param name="FiscalYearEnd">"MM-DD" (default "12-31").</param>
-public sealed record GetItem405Report(int Year, string? FiscalYearEnd = null) : IQuery<Item405ReportResult>;
+public sealed record GetItem405Report(int Year, string? FiscalYearEnd = null) : IQuery<Item405ReportResult>, IRoleRequest
+{
+    public static IReadOnlyList<Role> AllowedRoles => Form4Files.MonitorRoles;
+}
 
 /// <summary>The report.</summary>
 /// <param name="FiscalYearStart">First day of the fiscal year.</param>

@@ -1,4 +1,6 @@
+using EthicsCases.Common;
 using EthicsCases.Data;
+using EthicsCases.Domain;
 using EthicsCases.Domain.Filings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Form4;
 
 /// <summary>Reporting owners of stored filings that are not linked to a directory person: someone must match them.</summary>
-public sealed record ListForm4Review : IQuery<IReadOnlyList<Form4ReviewOwner>>;
+public sealed record ListForm4Review : IQuery<IReadOnlyList<Form4ReviewOwner>>, IRoleRequest
+{
+    public static IReadOnlyList<Role> AllowedRoles => Form4Files.MonitorRoles;
+}
 
 /// <summary>One owner to match, over all their stored filings.</summary>
 /// <param name="Name">Name as last filed.</param>

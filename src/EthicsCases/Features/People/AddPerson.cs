@@ -8,9 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.People;
 
-/// <summary>Adds a person to the directory (an operator or Administrator task).</summary>
+/// <summary>
+/// Adds a person to the directory: an Administrator's task, or anyone's while the directory has no Administrator yet
+/// (how a fresh database gets its first one).
+/// </summary>
 public sealed record AddPerson(string Email, string Name, IReadOnlyList<string> Roles, string? Title = null, string? Cik = null)
-    : ICommand<AddPersonResult>;
+    : ICommand<AddPersonResult>, IBootstrapRequest
+{
+    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.Administrator];
+}
 
 /// <summary>The new person's id.</summary>
 public sealed record AddPersonResult(Guid PersonId);
@@ -24,8 +30,7 @@ public sealed class AddPersonValidator : AbstractValidator<AddPerson>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Title).MaximumLength(200);
         RuleFor(c => c.Cik).Matches("^[0-9]{1,10}$").When(c => c.Cik is not null).WithMessage("A CIK is 1 to 10 digits.");
-        RuleForEach(c => c.Roles).Must(r => Enum.TryParse<Role>(r, ignoreCase: true, out _))
-            .WithMessage((_, r) => $"'{r}' is not a role; use one of {string.Join(", ", Enum.GetNames<Role>())}.");
+        RuleForEach(c => c.Roles).IsEnumName<AddPerson, Role>("role");
     }
 }
 
@@ -40,7 +45,7 @@ public sealed class AddPersonHandler(EthicsDbContext db, ActorContext actor, Tim
             throw new ConflictException($"'{email}' is already in the directory.");
         }
 
-        var roles = command.Roles.Select(r => Enum.Parse<Role>(r, ignoreCase: true)).ToList();
+        var roles = command.Roles.Select(EnumNames.Parse<Role>).ToList();
         var person = new Person(Guid.NewGuid(), email, command.Name, command.Title, roles) { Cik = command.Cik };
         db.People.Add(person);
         await DirectoryAudit.RecordAsync(db, actor.Email, "PersonAdded", clock.GetUtcNow().UtcDateTime,

@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using Mediator;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.People;
 
-/// <summary>The company directory, by name: the subject picker and the local sign-in page use it.</summary>
-public sealed record ListPeople : IQuery<IReadOnlyList<DirectoryEntry>>;
+/// <summary>
+/// The company directory, by name, for any directory person: naming subjects and advised persons needs it. (The local
+/// sign-in picker, which runs before anyone is signed in, reads the directory as part of signing in.)
+/// </summary>
+public sealed record ListPeople : IQuery<IReadOnlyList<DirectoryEntry>>, IActorRequest;
 
 /// <summary>One directory person.</summary>
 public sealed record DirectoryEntry(Guid PersonId, string Email, string Name, string? Title, IReadOnlyList<Role> Roles);

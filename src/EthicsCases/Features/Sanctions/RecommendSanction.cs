@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Sanctions;
 using Mediator;
@@ -9,7 +10,7 @@ namespace EthicsCases.Features.Sanctions;
 /// recommend</c>). Pure: no actor, no database; a case's determination counts prior violations from the records instead.
 /// </summary>
 public sealed record RecommendSanction(int? Severity, int? Occurrences, string? Intent, string? Advised, int? PriorViolations, string? Category = null)
-    : IQuery<SanctionRecommendation>;
+    : IQuery<SanctionRecommendation>, IPublicRequest;
 
 /// <summary>Validates the factors (every bad one named at once) and runs the calculator.</summary>
 public sealed class RecommendSanctionHandler : IQueryHandler<RecommendSanction, SanctionRecommendation>
@@ -19,9 +20,7 @@ public sealed class RecommendSanctionHandler : IQueryHandler<RecommendSanction, 
         ConcernCategory? category = null;
         if (query.Category is not null)
         {
-            category = Enum.TryParse<ConcernCategory>(query.Category, ignoreCase: true, out var c) && Enum.IsDefined(c)
-                ? c
-                : throw ValidationFailedException.For("category", $"'{query.Category}' is not a concern category; allowed: {string.Join(", ", Enum.GetNames<ConcernCategory>())}.");
+            category = EnumNames.ParseField<ConcernCategory>(query.Category, "category");
         }
 
         var factors = SanctionFactors.From(query.Severity, query.Occurrences, query.Intent, query.Advised, query.PriorViolations, category);

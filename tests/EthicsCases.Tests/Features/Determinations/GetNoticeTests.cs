@@ -86,7 +86,7 @@ public sealed class GetNoticeTests(DatabaseProvider provider) : DatabaseFixture(
 
     private async Task<EthicsCases.Features.Concerns.FiledConcern> DeterminedAgainstWhitaker()
     {
-        await Db.SendAs(null, new AddPerson(Whitaker, "Jordan Whitaker", ["Officer"], "Chief Financial Officer"));
+        await Db.SendAs(Cast.Admin, new AddPerson(Whitaker, "Jordan Whitaker", ["Officer"], "Chief Financial Officer"));
         var filed = await BeforeTheBoard(Db, Whitaker);
         // Fraud, severity 4 (8) + 3 occurrences (3) + intentional (5) + not advised (0) + no priors (0) + Fraud (4) = 20.
         var result = await Db.SendAs(Cast.AuditChair, new DetermineCase(filed.Reference, true,

@@ -22,14 +22,16 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
     private static readonly DateOnly May10 = new(2024, 5, 10);
 
     private async Task<Guid> AddDirectoryPerson(string email, string name, Role role, string? cik = null) =>
-        (await Db.SendAs(null, new AddPerson(email, name, [role.ToString()], null, cik))).PersonId;
+        (await Db.SendAs(Cast.Admin, new AddPerson(email, name, [role.ToString()], null, cik))).PersonId;
 
-    private Task<ImportForm4Result> Import(FilingTime? filed, params Form4File[] files) => Db.SendAs(null, new ImportForm4(files, filed));
+    // Imports as an Audit Committee member, one of the two roles that may (Form4Files.MonitorRoles).
+    private Task<ImportForm4Result> Import(FilingTime? filed, params Form4File[] files) => Db.SendAs(Cast.AuditChair, new ImportForm4(files, filed));
 
     [Test]
     public async Task Late_Graham_seed_files_one_concern_naming_her_routed_to_the_Audit_Committee_alone()
     {
         var graham = await AddDirectoryPerson(Graham, "Auste M. Graham", Role.GeneralCounsel);
+        var chair = await Db.Read(db => db.People.Where(p => p.Email == Cast.AuditChair).Select(p => p.Id).SingleAsync());
 
         var result = await Import(FilingTime.Parse("2024-03-25"), GrahamSeed());
 
@@ -44,9 +46,9 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
             Assert.That(stored.Summary, Is.EqualTo("Late Form 4: Auste M. Graham, ALTO, filed 2024-03-25, due 2024-03-22 (1 business day late)"));
             Assert.That(stored.Subjects.Select(s => s.PersonId), Is.EqualTo(new[] { graham }));
             Assert.That(stored.RoutedTo, Is.EqualTo(new[] { Role.AuditCommittee }), "a General Counsel subject sends the case to the Audit Committee alone");
-            Assert.That(stored.ReporterId, Is.Null);
+            Assert.That(stored.ReporterId, Is.EqualTo(chair), "the importer reports what the import found");
             Assert.That(stored.History.Single().Action, Is.EqualTo("Filed"));
-            Assert.That(stored.History.Single().Actor, Is.EqualTo(ImportForm4Handler.MonitorLabel));
+            Assert.That(stored.History.Single().Actor, Is.EqualTo(Cast.AuditChair));
             Assert.That(stored.Details, Does.Contain("1 business day(s) after the due date 2024-03-22").And.Contain("71,660"));
             Assert.That(owner.PersonId, Is.EqualTo(graham));
             Assert.That(owner.Match, Is.EqualTo(OwnerMatch.ExactName));
@@ -55,20 +57,47 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
-    public async Task A_directory_person_acting_is_the_reporter_and_someone_outside_it_is_refused()
+    public async Task The_General_Counsel_importing_is_the_reporter_and_nobody_else_may_import()
     {
-        await AddDirectoryPerson(Graham, "Auste M. Graham", Role.GeneralCounsel);
-        var cfo = await Db.Read(db => db.People.Where(p => p.Email == Cast.Cfo).Select(p => p.Id).SingleAsync());
+        await AddDirectoryPerson(Graham, "Auste M. Graham", Role.Officer);
+        var gc = await Db.Read(db => db.People.Where(p => p.Email == Cast.GeneralCounsel).Select(p => p.Id).SingleAsync());
 
-        await Db.SendAs(Cast.Cfo, new ImportForm4([GrahamSeed()], FilingTime.Parse("2024-03-25")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Db.SendAs(null, new ImportForm4([GrahamSeed()], null)), Throws.TypeOf<ForbiddenException>(), "nobody");
+            Assert.That(() => Db.SendAs("stranger@test.example", new ImportForm4([GrahamSeed()], null)), Throws.TypeOf<ForbiddenException>(), "outside the directory");
+            Assert.That(() => Db.SendAs(Cast.Cfo, new ImportForm4([GrahamSeed()], null)), Throws.TypeOf<ForbiddenException>(), "an officer");
+            Assert.That(() => Db.SendAs(Cast.Director, new ListForm4Review()), Throws.TypeOf<ForbiddenException>(), "the Board");
+            Assert.That(() => Db.SendAs(Cast.Admin, new GetItem405Report(2024)), Throws.TypeOf<ForbiddenException>(), "an administrator");
+        });
+        Assert.That(await Db.Read(db => db.OwnershipFilings.CountAsync()), Is.Zero, "nothing refused was stored");
+
+        await Db.SendAs(Cast.GeneralCounsel, new ImportForm4([GrahamSeed()], FilingTime.Parse("2024-03-25")));
 
         var stored = await Db.Read(db => db.Cases.Include(c => c.History).SingleAsync());
         Assert.Multiple(() =>
         {
-            Assert.That(stored.ReporterId, Is.EqualTo(cfo));
-            Assert.That(stored.History.Single().Actor, Is.EqualTo(Cast.Cfo));
+            Assert.That(stored.ReporterId, Is.EqualTo(gc));
+            Assert.That(stored.History.Single().Actor, Is.EqualTo(Cast.GeneralCounsel));
         });
-        Assert.That(() => Db.SendAs("stranger@test.example", new ImportForm4([GrahamSeed()], null)), Throws.TypeOf<ForbiddenException>());
+    }
+
+    [Test]
+    public async Task An_importer_named_by_the_finding_leaves_it_to_the_Form_4_monitor_and_cannot_see_it()
+    {
+        await AddDirectoryPerson(Graham, "Auste M. Graham", Role.GeneralCounsel);
+
+        var result = await Db.SendAs(Graham, new ImportForm4([GrahamSeed()], FilingTime.Parse("2024-03-25")));
+
+        var stored = await Db.Read(db => db.Cases.Include(c => c.History).SingleAsync());
+        var hers = await Db.SendAs(Graham, new EthicsCases.Features.Cases.ListCases());
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ConcernsFiled, Is.EqualTo(new[] { stored.Id }));
+            Assert.That(stored.ReporterId, Is.Null);
+            Assert.That(stored.History.Single().Actor, Is.EqualTo(ImportForm4Handler.MonitorLabel));
+            Assert.That(hers, Is.Empty, "recused from the concern about her own filing");
+        });
     }
 
     [Test]
@@ -197,7 +226,7 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
         var result = await Import(FilingTime.Parse("2024-01-22"), File("late.xml", "Roe Richard", "0007654321", Purchase(January10, 100, 9.00m)));
 
         var stored = await Db.Read(db => db.Cases.SingleAsync());
-        var review = await Db.SendAs(null, new ListForm4Review());
+        var review = await Db.SendAs(Cast.GeneralCounsel, new ListForm4Review());
         Assert.Multiple(() =>
         {
             Assert.That(result.ConcernsFiled, Is.EqualTo(new[] { stored.Id }));
@@ -239,8 +268,8 @@ public sealed class ImportForm4Tests(DatabaseProvider provider) : DatabaseFixtur
         await Import(FilingTime.Parse("2024-01-22"), File("late.xml", "Roe Richard", "0007654321", Purchase(January10, 100, 9.00m), Sale(January10, 50, 9.50m)));
         await Import(FilingTime.Parse("2024-05-13"), File("timely.xml", "Doe Jane Q", "0001234567", Purchase(May10, 100, 9.00m)));
 
-        var report = await Db.SendAs(null, new GetItem405Report(2024));
-        var earlier = await Db.SendAs(null, new GetItem405Report(2023));
+        var report = await Db.SendAs(Cast.GeneralCounsel, new GetItem405Report(2024));
+        var earlier = await Db.SendAs(Cast.AuditMember, new GetItem405Report(2023));
 
         Assert.Multiple(() =>
         {

@@ -11,7 +11,7 @@ public sealed class DirectoryTests(DatabaseProvider provider) : DatabaseFixture(
     [Test]
     public async Task A_person_is_added_with_a_normalised_e_mail_and_the_addition_is_audited_on_the_directory_chain()
     {
-        var added = await Db.SendAs(null, new AddPerson("  CAO@Test.Example ", "Ana Cruz", ["officer"], "Chief Accounting Officer", "1234567"));
+        var added = await Db.SendAs(Cast.Admin, new AddPerson("  CAO@Test.Example ", "Ana Cruz", ["officer"], "Chief Accounting Officer", "1234567"));
 
         var person = await Db.Read(db => db.People.SingleAsync(p => p.Id == added.PersonId));
         var evt = await Db.Read(db => db.AuditEvents.Where(e => e.CaseId == null).OrderBy(e => e.Id).LastAsync());
@@ -28,7 +28,7 @@ public sealed class DirectoryTests(DatabaseProvider provider) : DatabaseFixture(
     [Test]
     public void The_same_e_mail_twice_is_a_conflict()
     {
-        Assert.That(() => Db.SendAs(null, new AddPerson("CFO@test.example", "Another", ["Officer"])),
+        Assert.That(() => Db.SendAs(Cast.Admin, new AddPerson("CFO@test.example", "Another", ["Officer"])),
             Throws.TypeOf<ConflictException>().With.Message.Contains("already in the directory"));
     }
 
@@ -36,7 +36,7 @@ public sealed class DirectoryTests(DatabaseProvider provider) : DatabaseFixture(
     public async Task Bad_fields_are_refused_by_name_and_nothing_is_stored()
     {
         var before = await Db.Read(db => db.People.CountAsync());
-        var error = Assert.ThrowsAsync<ValidationFailedException>(() => Db.SendAs(null, new AddPerson("not-an-email", "", ["Janitor"], null, "12ab")));
+        var error = Assert.ThrowsAsync<ValidationFailedException>(() => Db.SendAs(Cast.Admin, new AddPerson("not-an-email", "", ["Janitor"], null, "12ab")));
         Assert.That(error!.Errors.Keys, Is.EquivalentTo(new[] { "email", "name", "roles[0]", "cik" }));
         Assert.That(await Db.Read(db => db.People.CountAsync()), Is.EqualTo(before));
     }
