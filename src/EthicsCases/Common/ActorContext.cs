@@ -12,6 +12,15 @@ public sealed class ActorContext
     /// <summary>The e-mail of the signed-in person, or null when nobody is.</summary>
     public string? Email { get; set; }
 
+    /// <summary>
+    /// Which door the request came through: <see cref="Channels.Web"/> (pages), <see cref="Channels.Api"/> or
+    /// <see cref="Channels.Cli"/>; set by the host, for the audit trail.
+    /// </summary>
+    public string? Channel { get; set; }
+
+    /// <summary>The operating-system account that ran the command (CLI only), for the audit trail.</summary>
+    public string? OsUser { get; set; }
+
     /// <summary>Set once the actor is found in the directory (by the authorization behaviour, or by the host's sign-in).</summary>
     public Person? Person { get; internal set; }
 
@@ -28,6 +37,19 @@ public sealed class ActorContext
 
     /// <summary>The resolved actor; only valid inside handlers of <see cref="IActorRequest"/> messages.</summary>
     public Person Current => Person ?? throw new InvalidOperationException("No actor was resolved for this request.");
+}
+
+/// <summary>Values of <see cref="ActorContext.Channel"/>.</summary>
+public static class Channels
+{
+    /// <summary>The web pages (cookie session).</summary>
+    public const string Web = "web";
+
+    /// <summary>The JSON API under <c>/api</c> (bearer token).</summary>
+    public const string Api = "api";
+
+    /// <summary>The <c>ethics</c> command line.</summary>
+    public const string Cli = "cli";
 }
 
 /// <summary>A message that must be sent by a known directory person.</summary>

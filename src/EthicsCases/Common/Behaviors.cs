@@ -55,7 +55,8 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
             // person, does not read it again.
             if (actor.Person?.Email != email)
             {
-                actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
+                // A deactivated person is no longer in the directory, whatever token, cookie or --as they bring.
+                actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email && p.DeactivatedAt == null, cancellationToken)
                     ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
             }
 
