@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,11 @@ public sealed class ReplyAnonymouslyValidator : AbstractValidator<ReplyAnonymous
 }
 
 /// <summary>Stores the message (author unknown) and audits it as the anonymous reporter.</summary>
-public sealed class ReplyAnonymouslyHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<ReplyAnonymously, PostedMessage>
+public sealed class ReplyAnonymouslyHandler(EthicsDbContext db, AnonymousPasswordHasher hasher, TimeProvider clock) : ICommandHandler<ReplyAnonymously, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(ReplyAnonymously command, CancellationToken cancellationToken)
     {
-        var caseId = await AnonymousAccess.VerifyAsync(db, command.ReportKey, command.Password, cancellationToken);
+        var caseId = await AnonymousAccess.VerifyAsync(db, hasher, command.ReportKey, command.Password, cancellationToken);
         var ethicsCase = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var message = ethicsCase.Post(null, command.Text, sharedWithReporter: true, fromReporter: true, now);
