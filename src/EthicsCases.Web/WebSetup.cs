@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Security;
 using EthicsCases.Web.Api;
 using EthicsCases.Web.Auth;
 using EthicsCases.Web.Infrastructure;
@@ -27,6 +29,8 @@ public static class WebSetup
         services.AddSingleton<InputLimits>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddEthicsAuth(configuration, environment);
+        RequireAnonymousSecret(configuration, environment);
+        services.AddTrustedProxies(configuration);
 
         services.AddRazorPages(o =>
             {
@@ -41,8 +45,9 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.AuditCommittee);
                 o.Conventions.AuthorizeFolder("/Advice", Policies.AdviceLedger);
                 o.Conventions.AuthorizeFolder("/Filings", Policies.Form4Monitor);
-                // Not behind sign-in: on a fresh local database nobody is in the directory yet to sign in as.
-                o.Conventions.AuthorizeFolder("/Admin", Policies.DemoData);
+                // Development only; not behind sign-in in local mode: on a fresh database nobody is in the directory yet.
+                o.Conventions.AuthorizePage("/Admin/Demo", Policies.DemoData);
+                o.Conventions.AuthorizePage("/Admin/People", Policies.Administrator);
             })
             .AddMvcOptions(o =>
             {
@@ -51,8 +56,10 @@ public static class WebSetup
             });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "ethics.csrf";
+            o.Cookie.Name = AuthSetup.AntiforgeryCookieName;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
@@ -66,10 +73,17 @@ public static class WebSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Partitioned by address in memory only, so one sender cannot flood the form; the address is never stored or logged.
+            // Partitioned by client address (an IPv6 /64) in memory only, so one sender cannot flood the form; the
+            // address is never stored or logged. Forwarded addresses count only from configured proxies.
             o.AddPolicy(AnonymousApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddresses.PartitionOf(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
         });
 
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -79,6 +93,20 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         return services;
+    }
+
+    // Outside Development the anonymous reporters' password key must come from configuration (a secret store), not
+    // from a file created next to the data; in Development the file is created on first use.
+    private static void RequireAnonymousSecret(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration[AnonymousPasswordHasher.SecretKey]))
+        {
+            throw new InvalidOperationException(
+                $"{AnonymousPasswordHasher.SecretKey} is not set. Outside Development it must hold the key that protects anonymous reporters' " +
+                "passwords (at least 32 bytes, base64: 'openssl rand -base64 32'), kept outside the database; see docs/adr/ADR-009-anonymous-credential-hash.md.");
+        }
+
+        _ = AnonymousPasswordHasher.FromConfiguration(configuration);
     }
 
     /// <summary>Applies pending migrations before the app serves anything.</summary>
@@ -93,6 +121,17 @@ public static class WebSetup
     public static WebApplication UseEthicsCasesWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (ClientAddresses.ProxiesConfigured(app.Configuration))
+        {
+            // First: everything after it (local-mode guard, rate limits, HTTPS detection) sees the client, not the proxy.
+            app.UseForwardedHeaders();
+        }
+
+        if (app.Services.GetRequiredService<AuthModeInfo>().IsLocal)
+        {
+            app.UseMiddleware<LoopbackOnly>();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EthicsCases.Features.Demo;
+using EthicsCases.Security;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -15,7 +16,10 @@ public static class DemoCommands
         var cases = new Option<int>("--cases") { Description = "How many cases to create.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int?>("--seed") { Description = "Random seed; the same seed gives the same data." };
         var seedCommand = new Command("seed", "Load a demo directory and cases; prints {\"cases\":N}.") { cases, seed };
-        seedCommand.SetAction((parse, ct) => runner.RunAsync(parse, null, async (services, token) =>
+        seedCommand.SetAction((parse, ct) => !string.Equals(runner.EnvironmentName, SignInModes.Development, StringComparison.OrdinalIgnoreCase)
+            ? Task.FromResult(runner.Reject(
+                $"demo seed loads made-up people and cases, so it runs only in Development (DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT is '{runner.EnvironmentName}')."))
+            : runner.RunAsync(parse, null, async (services, token) =>
         {
             var count = parse.GetValue(cases);
             var mediator = services.GetRequiredService<IMediator>();

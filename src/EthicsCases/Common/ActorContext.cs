@@ -35,6 +35,13 @@ public sealed class ActorContext
         Person = person;
     }
 
+    /// <summary>Nobody from the directory is acting (the host found no active person for the request's account).</summary>
+    public void SignedOut()
+    {
+        Email = null;
+        Person = null;
+    }
+
     /// <summary>The resolved actor; only valid inside handlers of <see cref="IActorRequest"/> messages.</summary>
     public Person Current => Person ?? throw new InvalidOperationException("No actor was resolved for this request.");
 }
