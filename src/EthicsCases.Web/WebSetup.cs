@@ -56,10 +56,14 @@ public static class WebSetup
             });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = AuthSetup.AntiforgeryCookieName;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.Path = "/";
+            o.Cookie = new AlwaysSecureCookieBuilder
+            {
+                Name = AuthSetup.AntiforgeryCookieName,
+                SameSite = SameSiteMode.Strict,
+                HttpOnly = true,
+                IsEssential = true,
+                Path = "/",
+            };
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);

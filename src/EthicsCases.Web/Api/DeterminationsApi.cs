@@ -43,7 +43,7 @@ public static class DeterminationsApi
                 var notice = await m.Send(new GetNotice(key), ct);
                 return TypedResults.File(notice.Pdf, "application/pdf", notice.FileName);
             })
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithName("GetNotice").WithSummary("The written notice of a determined violation as a PDF (Audit Committee, Board); every fetch is audited, hence POST.");
 
         api.MapPost("/advice", async (AdviceRequest body, IMediator m, CancellationToken ct) =>
