@@ -148,6 +148,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.Use(ActorMiddleware.SetChannel);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();
