@@ -51,7 +51,7 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
                 await DatabaseMigrator.MigrateAsync(services.GetRequiredService<EthicsDbContext>(), ct);
             }
 
-            services.GetRequiredService<ActorContext>().Email = actAs;
+            Identify(services.GetRequiredService<ActorContext>(), actAs);
             var result = await body(services, ct);
             if (json)
             {
@@ -93,6 +93,24 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
             return EthicsCli.Rejected;
         }
     }
+
+    /// <summary>Who acts: the <c>--as</c> person, through the command line, run by this operating-system account.</summary>
+    public static void Identify(ActorContext actor, string? actAs)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Email = actAs;
+        actor.Channel = Channels.Cli;
+        actor.OsUser = Environment.UserName;
+    }
+
+    /// <summary>
+    /// The environment the command runs in: <c>DOTNET_ENVIRONMENT</c>, else <c>ASPNETCORE_ENVIRONMENT</c>, else
+    /// Development. Unset means Development because the command line is an operator's tool on their own machine;
+    /// a server sets the variable, and then only Development allows local tokens and demo data.
+    /// </summary>
+    public string EnvironmentName =>
+        new[] { Setting("DOTNET_ENVIRONMENT"), Setting("ASPNETCORE_ENVIRONMENT") }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim()
+        ?? Security.SignInModes.Development;
 
     /// <summary>Sends a Mediator command as <paramref name="actAs"/>.</summary>
     public Task<int> SendAsync<T>(ParseResult parse, string? actAs, ICommand<T> command, Action<T, TextWriter> human, CancellationToken ct) =>

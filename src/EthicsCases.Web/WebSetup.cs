@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using Microsoft.AspNetCore.DataProtection;
 using EthicsCases.Domain;
+using EthicsCases.Security;
 using EthicsCases.Web.Api;
 using EthicsCases.Web.Auth;
 using EthicsCases.Web.Infrastructure;
@@ -37,6 +40,8 @@ public static class WebSetup
         // answers it as 400 problem details; by default only Development throws, and other environments answer an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddEthicsAuth(configuration, environment);
+        RequireAnonymousSecret(configuration, environment);
+        services.AddTrustedProxies(configuration);
 
         services.AddRazorPages(o =>
             {
@@ -51,8 +56,9 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.AuditCommittee);
                 o.Conventions.AuthorizeFolder("/Advice", Policies.AdviceLedger);
                 o.Conventions.AuthorizeFolder("/Filings", Policies.Form4Monitor);
-                // Not behind sign-in: on a fresh local database nobody is in the directory yet to sign in as.
-                o.Conventions.AuthorizeFolder("/Admin", Policies.DemoData);
+                // Development only; not behind sign-in in local mode: on a fresh database nobody is in the directory yet.
+                o.Conventions.AuthorizePage("/Admin/Demo", Policies.DemoData);
+                o.Conventions.AuthorizePage("/Admin/People", Policies.Administrator);
             })
             .AddMvcOptions(o =>
             {
@@ -61,8 +67,14 @@ public static class WebSetup
             });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "ethics.csrf";
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie = new AlwaysSecureCookieBuilder
+            {
+                Name = AuthSetup.AntiforgeryCookieName,
+                SameSite = SameSiteMode.Strict,
+                HttpOnly = true,
+                IsEssential = true,
+                Path = "/",
+            };
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
@@ -76,10 +88,17 @@ public static class WebSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Partitioned by address in memory only, so one sender cannot flood the form; the address is never stored or logged.
+            // Partitioned by client address (an IPv6 /64) in memory only, so one sender cannot flood the form; the
+            // address is never stored or logged. Forwarded addresses count only from configured proxies.
             o.AddPolicy(AnonymousApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddresses.PartitionOf(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
         });
 
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -89,6 +108,20 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         return services;
+    }
+
+    // Outside Development the anonymous reporters' password key must come from configuration (a secret store), not
+    // from a file created next to the data; in Development the file is created on first use.
+    private static void RequireAnonymousSecret(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration[AnonymousPasswordHasher.SecretKey]))
+        {
+            throw new InvalidOperationException(
+                $"{AnonymousPasswordHasher.SecretKey} is not set. Outside Development it must hold the key that protects anonymous reporters' " +
+                "passwords (at least 32 bytes, base64: 'openssl rand -base64 32'), kept outside the database; see docs/adr/ADR-010-anonymous-credential-hash.md.");
+        }
+
+        _ = AnonymousPasswordHasher.FromConfiguration(configuration);
     }
 
     /// <summary>Applies pending migrations before the app serves anything.</summary>
@@ -103,6 +136,17 @@ public static class WebSetup
     public static WebApplication UseEthicsCasesWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (ClientAddresses.ProxiesConfigured(app.Configuration))
+        {
+            // First: everything after it (local-mode guard, rate limits, HTTPS detection) sees the client, not the proxy.
+            app.UseForwardedHeaders();
+        }
+
+        if (app.Services.GetRequiredService<AuthModeInfo>().IsLocal)
+        {
+            app.UseMiddleware<LoopbackOnly>();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
@@ -115,6 +159,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.Use(ActorMiddleware.SetChannel);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActorMiddleware>();

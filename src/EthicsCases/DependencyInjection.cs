@@ -38,6 +38,9 @@ public static class DependencyInjection
             .Validate(o => o.OverdueAfterBusinessDays is >= 0 and <= 250, "Triage:OverdueAfterBusinessDays must be between 0 and 250.")
             .ValidateOnStart();
         services.AddScoped<ActorContext>();
+        services.AddScoped<Features.People.DirectorySignIn>();
+        // Read (or, without Anonymous:Secret, created in the data folder) on first use, not at registration.
+        services.AddSingleton(_ => Security.AnonymousPasswordHasher.FromConfiguration(configuration));
         services.AddValidatorsFromAssemblyContaining<EthicsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         // Every message also gets the input rules (text, dates, lists, enums); a message's own validator stays the one
         // resolved alone (InputLimits reads its maximum lengths), because an exact registration wins over an open one.

@@ -114,6 +114,13 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("PBKDF2-SHA256");
+
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyHash")
@@ -845,6 +852,13 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeactivationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -855,9 +869,15 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<string[]>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Title")
                         .HasMaxLength(200)
@@ -868,6 +888,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasIndex("Cik");
 
                     b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ObjectId")
                         .IsUnique();
 
                     b.ToTable("People");

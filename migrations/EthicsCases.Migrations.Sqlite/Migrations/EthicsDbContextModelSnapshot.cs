@@ -109,6 +109,13 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("PBKDF2-SHA256");
+
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyHash")
@@ -838,6 +845,13 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeactivationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -848,8 +862,14 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Roles")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -861,6 +881,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasIndex("Cik");
 
                     b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ObjectId")
                         .IsUnique();
 
                     b.ToTable("People");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EthicsCases.Features.Demo;
+using EthicsCases.Security;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -19,7 +20,10 @@ public static class DemoCommands
             Description = "Act as this Administrator (e-mail). Not needed while the directory has no Administrator (a fresh database); the demo adds admin@alto.example.",
         };
         var seedCommand = new Command("seed", "Load a demo directory and cases; prints {\"cases\":N}.") { cases, seed, actAs };
-        seedCommand.SetAction((parse, ct) => runner.RunAsync(parse, parse.GetValue(actAs), async (services, token) =>
+        seedCommand.SetAction((parse, ct) => !string.Equals(runner.EnvironmentName, SignInModes.Development, StringComparison.OrdinalIgnoreCase)
+            ? Task.FromResult(runner.Reject(
+                $"demo seed loads made-up people and cases, so it runs only in Development (DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT is '{runner.EnvironmentName}')."))
+            : runner.RunAsync(parse, parse.GetValue(actAs), async (services, token) =>
         {
             var count = parse.GetValue(cases);
             var mediator = services.GetRequiredService<IMediator>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EthicsCases.Features.Security;
+using EthicsCases.Security;
 
 namespace EthicsCases.Cli.Commands;
 
@@ -13,15 +14,20 @@ public static class DevCommands
         var token = new Command("token", "Mint a bearer token the local-mode API accepts for that person; prints {\"token\",\"expires\"}.") { actAs };
         token.SetAction((parse, ct) =>
         {
-            // Mirrors the web app: Auth:Mode when set, else Local unless an environment other than Development is named.
-            var mode = runner.Setting("Auth:Mode");
-            var environment = runner.Setting("DOTNET_ENVIRONMENT") ?? runner.Setting("ASPNETCORE_ENVIRONMENT");
-            var local = string.IsNullOrWhiteSpace(mode)
-                ? environment is null || environment.Equals("Development", StringComparison.OrdinalIgnoreCase)
-                : mode.Equals("Local", StringComparison.OrdinalIgnoreCase);
-            if (!local)
+            // The web app's rule: Auth:Mode names Local or EntraId (unset: Local in Development only), Local only in Development.
+            string mode;
+            try
             {
-                return Task.FromResult(runner.Reject("dev token is only available in local sign-in mode (Auth:Mode=Local); with Entra ID, get a token from Microsoft Entra."));
+                mode = SignInModes.Resolve(runner.Setting("Auth:Mode"), runner.EnvironmentName);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Task.FromResult(runner.Reject($"dev token is only available in local sign-in mode: {e.Message}"));
+            }
+
+            if (mode != SignInModes.Local)
+            {
+                return Task.FromResult(runner.Reject("dev token is only available in local sign-in mode (Auth:Mode=Local, in Development); with Entra ID, get a token from Microsoft Entra."));
             }
 
             return runner.SendAsync(parse, parse.GetValue(actAs), new IssueDevToken(),

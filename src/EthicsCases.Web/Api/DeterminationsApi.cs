@@ -36,12 +36,15 @@ public static class DeterminationsApi
             .WithName("DetermineCase")
             .WithSummary("Record the Board's determination (Audit Committee); 400 on 'reason' when the actions depart from the recommendation without one.");
 
-        cases.MapGet("/notice", async (string key, IMediator m, CancellationToken ct) =>
+        // POST, not GET: every fetch writes an audit event, and a GET must not change anything (a prefetch or a
+        // crawler would fill the case's trail). GET on this path answers 405.
+        cases.MapPost("/notice", async (string key, IMediator m, CancellationToken ct) =>
             {
                 var notice = await m.Send(new GetNotice(key), ct);
                 return TypedResults.File(notice.Pdf, "application/pdf", notice.FileName);
             })
-            .WithName("GetNotice").WithSummary("The written notice of a determined violation as a PDF (Audit Committee, Board); every fetch is audited.");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .WithName("GetNotice").WithSummary("The written notice of a determined violation as a PDF (Audit Committee, Board); every fetch is audited, hence POST.");
 
         api.MapPost("/advice", async (AdviceRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Created("/api/advice", await m.Send(new RecordAdvice(body.Person, body.Category, body.Date, body.Summary), ct)))

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Globalization;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Security;
@@ -15,7 +15,7 @@ namespace EthicsCases.Web.Auth;
 /// <summary>How people sign in: <c>Auth:Mode</c>.</summary>
 public enum AuthMode
 {
-    /// <summary>Embedded default for development: pick a directory person; tokens signed with a key in the data folder.</summary>
+    /// <summary>Development on this machine only: pick a directory person; tokens signed with a key in the data folder.</summary>
     Local,
 
     /// <summary>Microsoft Entra ID through Microsoft.Identity.Web (OpenID Connect for pages, JWT bearer for /api).</summary>
@@ -25,7 +25,7 @@ public enum AuthMode
 /// <summary>Names of the authorization policies; the directory, not the token, decides the roles behind them.</summary>
 public static class Policies
 {
-    /// <summary>Any signed-in person found in the directory.</summary>
+    /// <summary>Any signed-in person found (active) in the directory.</summary>
     public const string DirectoryPerson = nameof(DirectoryPerson);
 
     /// <summary>
@@ -45,10 +45,16 @@ public static class Policies
     /// </summary>
     public const string Form4Monitor = nameof(Form4Monitor);
 
-    /// <summary>Loading demo data: an Administrator, or anyone in Local mode in Development.</summary>
+    /// <summary>Loading demo data: Development only, and there an Administrator, or anyone in Local mode.</summary>
     public const string DemoData = nameof(DemoData);
 
-    /// <summary>The API: a valid bearer token (Entra ID or local) of a directory person.</summary>
+    /// <summary>The directory's administration (<c>/Admin/People</c>).</summary>
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>
+    /// The API: a valid bearer token (Entra ID or local) with the <c>Cases.ReadWrite</c> scope or an app role, of an
+    /// active directory person.
+    /// </summary>
     public const string Api = nameof(Api);
 }
 
@@ -61,52 +67,129 @@ public static class AuthSetup
     /// <summary>Claim set once the person was found in the directory.</summary>
     public const string DirectoryPersonId = "ethics:person";
 
-    /// <summary>Reads <c>Auth:Mode</c>: Local by default in Development only; Production refuses Local.</summary>
+    /// <summary>Claim with the directory's display name.</summary>
+    public const string DirectoryName = "ethics:name";
+
+    /// <summary>
+    /// Prefix of the claims only the directory look-up adds; stripped from whatever a token or cookie brings.
+    /// </summary>
+    public const string DirectoryClaimPrefix = "ethics:";
+
+    /// <summary>The session cookie: <c>__Host-</c> (Secure, path /, no domain: no subdomain can set or read it).</summary>
+    public const string CookieName = "__Host-ethics.auth";
+
+    /// <summary>The antiforgery cookie, under the same rules.</summary>
+    public const string AntiforgeryCookieName = "__Host-ethics.csrf";
+
+    /// <summary>The delegated scope the API requires (or an app role).</summary>
+    public const string ApiScope = LocalTokens.Scope;
+
+    /// <summary>Sliding lifetime of a session cookie.</summary>
+    public static readonly TimeSpan SlidingLifetime = TimeSpan.FromHours(8);
+
+    // Stored in the cookie's properties at sign-in and kept across sliding renewals (which move IssuedUtc).
+    private const string SignedInAtItem = ".ethics.signedInAt";
+
+    private static readonly string[] SharedTenants = ["common", "organizations", "consumers"];
+
+    /// <summary>
+    /// Reads <c>Auth:Mode</c>: Local by default in Development only, refused in every other environment; any value
+    /// but the two names is refused.
+    /// </summary>
     public static AuthMode ModeOf(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var text = configuration["Auth:Mode"];
-        AuthMode mode;
-        if (string.IsNullOrWhiteSpace(text))
+        var mode = SignInModes.Resolve(configuration["Auth:Mode"], environment.EnvironmentName) == SignInModes.Local ? AuthMode.Local : AuthMode.EntraId;
+        if (mode == AuthMode.EntraId)
         {
-            mode = environment.IsDevelopment() ? AuthMode.Local : AuthMode.EntraId;
-        }
-        else if (!Enum.TryParse(text, ignoreCase: true, out mode))
-        {
-            throw new InvalidOperationException($"Auth:Mode '{text}' is not supported; use Local or EntraId.");
-        }
+            if (string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]))
+            {
+                throw new InvalidOperationException("Auth:Mode is EntraId but AzureAd:ClientId is empty; see docs/entra-id.md.");
+            }
 
-        if (mode == AuthMode.Local && environment.IsProduction())
-        {
-            throw new InvalidOperationException(
-                "Auth:Mode is Local, which lets anyone sign in as anyone; it is refused in Production. " +
-                "Configure Microsoft Entra ID (Auth:Mode=EntraId and the AzureAd section, see docs/entra-id.md) " +
-                "or run with ASPNETCORE_ENVIRONMENT=Development for a local trial.");
-        }
-
-        if (mode == AuthMode.EntraId && string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]))
-        {
-            throw new InvalidOperationException("Auth:Mode is EntraId but AzureAd:ClientId is empty; see docs/entra-id.md.");
+            PinnedTenant(configuration);
         }
 
         return mode;
     }
 
+    /// <summary>
+    /// The one tenant whose accounts may sign in: <c>AzureAd:TenantId</c> as a directory (tenant) GUID. The shared
+    /// authorities <c>common</c>, <c>organizations</c> and <c>consumers</c> would let any Microsoft account in.
+    /// </summary>
+    public static Guid PinnedTenant(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration["AzureAd:TenantId"]?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new InvalidOperationException("AzureAd:TenantId is empty; set it to your directory (tenant) id, a GUID (docs/entra-id.md).");
+        }
+
+        if (SharedTenants.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"AzureAd:TenantId is '{text}', which admits accounts of any tenant; EthicsCases pins one tenant. " +
+                "Set it to your directory (tenant) id, a GUID (docs/entra-id.md).");
+        }
+
+        return Guid.TryParse(text, out var tenant) && tenant != Guid.Empty
+            ? tenant
+            : throw new InvalidOperationException(
+                $"AzureAd:TenantId '{text}' is not a directory (tenant) id; use the GUID shown in the Entra admin center, not a domain name (docs/entra-id.md).");
+    }
+
     /// <summary>Registers authentication (cookies or OpenID Connect for pages, JWT bearer for the API) and policies.</summary>
     public static IServiceCollection AddEthicsAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         var mode = ModeOf(configuration, environment);
-        services.AddSingleton(new AuthModeInfo(mode, environment.IsDevelopment()));
+        var absolute = TimeSpan.FromHours(configuration.GetValue("Auth:AbsoluteLifetimeHours", 12.0));
+        if (absolute <= TimeSpan.Zero || absolute > TimeSpan.FromDays(7))
+        {
+            throw new InvalidOperationException("Auth:AbsoluteLifetimeHours must be more than 0 and at most 168.");
+        }
+
+        Guid? tenant = mode == AuthMode.EntraId ? PinnedTenant(configuration) : null;
+        services.AddSingleton(new AuthModeInfo(mode, environment.IsDevelopment(), tenant));
         services.AddScoped<IClaimsTransformation, DirectoryClaimsTransformation>();
 
-        if (mode == AuthMode.EntraId)
+        if (tenant is { } pinned)
         {
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
             services.AddAuthentication()
                 .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"), JwtBearerDefaults.AuthenticationScheme);
-            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, Harden);
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => Harden(o, absolute));
+            // Identity.Web's handlers run first (they are set in Configure); ours refuse another tenant's token after them.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                var inner = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async context =>
+                {
+                    await inner(context);
+                    if (context.Result?.Failure is null && AccountClaims.TenantId(context.Principal!) != pinned)
+                    {
+                        context.Fail("The token was issued for another tenant.");
+                    }
+                };
+            });
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+            {
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+                var inner = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async context =>
+                {
+                    await inner(context);
+                    if (context.Result?.Failure is null && AccountClaims.TenantId(context.Principal!) != pinned)
+                    {
+                        context.Fail("The account belongs to another tenant.");
+                    }
+                };
+            });
         }
         else
         {
@@ -114,7 +197,7 @@ public static class AuthSetup
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
                 .AddCookie(o =>
                 {
-                    Harden(o);
+                    Harden(o, absolute);
                     o.LoginPath = "/Account/SignIn";
                     o.AccessDeniedPath = "/Status";
                 })
@@ -137,38 +220,56 @@ public static class AuthSetup
             .AddPolicy(Policies.AuditCommittee, p => p.RequireClaim(DirectoryRole, nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.AdviceLedger, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
             .AddPolicy(Policies.Form4Monitor, p => p.RequireClaim(DirectoryRole, nameof(Role.GeneralCounsel), nameof(Role.AuditCommittee)))
-            .AddPolicy(Policies.DemoData, p => p.RequireAssertion(ctx =>
-                ctx.User.HasClaim(DirectoryRole, nameof(Role.Administrator))
-                || (mode == AuthMode.Local && environment.IsDevelopment())))
+            .AddPolicy(Policies.Administrator, p => p.RequireClaim(DirectoryRole, nameof(Role.Administrator)))
+            .AddPolicy(Policies.DemoData, p => p.RequireAssertion(ctx => environment.IsDevelopment()
+                && (mode == AuthMode.Local || ctx.User.HasClaim(DirectoryRole, nameof(Role.Administrator)))))
             .AddPolicy(Policies.Api, p => p
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
+                .RequireAssertion(ctx => AccountClaims.GrantsApiAccess(ctx.User))
                 .RequireClaim(DirectoryPersonId));
         return services;
     }
 
-    /// <summary>The signed-in person's e-mail: <c>preferred_username</c>, else <c>email</c>, else the UPN.</summary>
-    public static string? EmailOf(ClaimsPrincipal user)
+    private static void Harden(CookieAuthenticationOptions o, TimeSpan absolute)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return null;
-        }
-
-        string[] types = ["preferred_username", ClaimTypes.Email, "email", ClaimTypes.Upn, "upn", ClaimTypes.Name];
-        return types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && v.Contains('@', StringComparison.Ordinal));
-    }
-
-    private static void Harden(CookieAuthenticationOptions o)
-    {
-        o.Cookie.Name = "ethics.auth";
+        o.Cookie.Name = CookieName;
+        o.Cookie.Path = "/";
+        o.Cookie.Domain = null;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // Behind TLS offload the app sees http; the browser must still never send the cookie in clear. Browsers
+        // accept Secure cookies from http://localhost, the only place local mode answers.
+        o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        o.ExpireTimeSpan = SlidingLifetime;
         o.SlidingExpiration = true;
+
+        var signingIn = o.Events.OnSigningIn;
+        o.Events.OnSigningIn = async context =>
+        {
+            context.Properties.Items[SignedInAtItem] = Now(context.Options).ToString("O", CultureInfo.InvariantCulture);
+            await signingIn(context);
+        };
+        var validate = o.Events.OnValidatePrincipal;
+        o.Events.OnValidatePrincipal = async context =>
+        {
+            var signedInAt = context.Properties.Items.TryGetValue(SignedInAtItem, out var text)
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                    ? at
+                    : context.Properties.IssuedUtc;
+            if (signedInAt is null || Now(context.Options) - signedInAt.Value >= absolute)
+            {
+                // However often it slid, a session ends this long after the sign-in itself.
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+
+            await validate(context);
+        };
     }
+
+    private static DateTimeOffset Now(CookieAuthenticationOptions options) => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
 
     // Same JwtBearer handler as Entra, but keys and issuer are static: no metadata request ever leaves the machine.
     private static void UseLocalKey(JwtBearerOptions o, string dataDirectory)
@@ -188,8 +289,11 @@ public static class AuthSetup
     }
 }
 
-/// <summary>The active sign-in mode, for pages that differ (the local sign-in page).</summary>
-public sealed record AuthModeInfo(AuthMode Mode, bool IsDevelopment)
+/// <summary>The active sign-in mode, for pages that differ (the local sign-in page) and the directory look-up.</summary>
+/// <param name="Mode">The mode.</param>
+/// <param name="IsDevelopment">Whether the environment is Development.</param>
+/// <param name="TenantId">The pinned Entra ID tenant (Entra ID mode only).</param>
+public sealed record AuthModeInfo(AuthMode Mode, bool IsDevelopment, Guid? TenantId = null)
 {
     /// <summary>Whether the local sign-in page is available.</summary>
     public bool IsLocal => Mode == AuthMode.Local;

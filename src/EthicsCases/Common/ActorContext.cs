@@ -13,10 +13,13 @@ public sealed class ActorContext
     /// <summary>The e-mail of the signed-in person, or null when nobody is.</summary>
     public string? Email { get; set; }
 
-    /// <summary>Through what the person acts: <c>web</c>, <c>api</c> or <c>cli</c>; recorded on every audit event.</summary>
+    /// <summary>
+    /// Which door the request came through: <see cref="Channels.Web"/> (pages), <see cref="Channels.Api"/> or
+    /// <see cref="Channels.Cli"/>; set by the host, for the audit trail.
+    /// </summary>
     public string? Channel { get; set; }
 
-    /// <summary>The operating-system account that ran the command line; recorded on its audit events.</summary>
+    /// <summary>The operating-system account that ran the command (CLI only), for the audit trail.</summary>
     public string? OsUser { get; set; }
 
     /// <summary>Set once the actor is found in the directory (by the authorization behaviour, or by the host's sign-in).</summary>
@@ -31,6 +34,13 @@ public sealed class ActorContext
         ArgumentNullException.ThrowIfNull(person);
         Email = person.Email;
         Person = person;
+    }
+
+    /// <summary>Nobody from the directory is acting (the host found no active person for the request's account).</summary>
+    public void SignedOut()
+    {
+        Email = null;
+        Person = null;
     }
 
     /// <summary>The resolved actor; only valid inside handlers of <see cref="IActorRequest"/> messages.</summary>
@@ -78,6 +88,19 @@ public interface IAnonymousCredentialRequest
 /// refuses one that arrives through the web or the API whatever the mapping.
 /// </summary>
 public interface IOperatorRequest;
+
+/// <summary>Values of <see cref="ActorContext.Channel"/>.</summary>
+public static class Channels
+{
+    /// <summary>The web pages (cookie session).</summary>
+    public const string Web = "web";
+
+    /// <summary>The JSON API under <c>/api</c> (bearer token).</summary>
+    public const string Api = "api";
+
+    /// <summary>The <c>ethics</c> command line.</summary>
+    public const string Cli = "cli";
+}
 
 /// <summary>A message that must be sent by a known directory person (any role, or none, unless refined below).</summary>
 public interface IActorRequest;

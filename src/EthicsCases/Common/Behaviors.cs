@@ -40,7 +40,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 /// directory, the roles are enforced, and a case the actor may not see is "not found", so its existence is not
 /// revealed. A message with no declaration is refused. What the actor may fire is the workflow's guards.
 /// </summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext actor, EthicsDbContext db)
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext actor, EthicsDbContext db, Security.AnonymousPasswordHasher hasher)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -58,7 +58,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
                 await VerifyCredentialAsync((IAnonymousCredentialRequest)message, cancellationToken);
                 break;
             case AccessKind.Operator:
-                if (actor.Channel is "web" or "api")
+                if (actor.Channel is Channels.Web or Channels.Api)
                 {
                     throw new ForbiddenException($"{typeof(TMessage).Name} is an operator's command on a host that holds the record's keys; it is never sent through the web.");
                 }
@@ -92,7 +92,8 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
         // person, does not read it again.
         if (actor.Person?.Email != email)
         {
-            actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, ct)
+            // A deactivated person is no longer in the directory, whatever token, cookie or --as they bring.
+            actor.Person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email && p.DeactivatedAt == null, ct)
                 ?? throw new ForbiddenException($"'{actor.Email}' is not in the directory.");
         }
 
@@ -124,7 +125,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ActorContext acto
             throw new NotFoundException("No report matches this report key and password.");
         }
 
-        actor.AnonymousCaseId = await Features.Anonymous.AnonymousAccess.VerifyAsync(db, request.ReportKey, request.Password, ct);
+        actor.AnonymousCaseId = await Features.Anonymous.AnonymousAccess.VerifyAsync(db, hasher, request.ReportKey, request.Password, ct);
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= MaxCaseKeyLength ? text : text[..MaxCaseKeyLength] + "…";

@@ -47,6 +47,8 @@ internal sealed class AnonymousCredentialConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(a => a.KeyHash).IsUnique();
         builder.Property(a => a.PasswordHash).HasMaxLength(128).IsRequired();
         builder.Property(a => a.PasswordSalt).HasMaxLength(64).IsRequired();
+        // Rows from before ADR-009 are PBKDF2; the default labels them when the column is added.
+        builder.Property(a => a.Scheme).HasMaxLength(20).IsRequired().HasDefaultValue(AnonymousCredential.Pbkdf2Scheme);
         builder.HasOne<EthicsCase>().WithOne().HasForeignKey<AnonymousCredential>(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

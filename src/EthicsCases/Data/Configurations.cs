@@ -16,6 +16,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Cik).HasMaxLength(10);
         builder.HasIndex(p => p.Cik);
         builder.PrimitiveCollection(p => p.Roles).ElementType(e => e.HasConversion<string>());
+        // NULLs are distinct in both providers' unique indexes, so unlinked people do not clash.
+        builder.HasIndex(p => new { p.TenantId, p.ObjectId }).IsUnique();
+        builder.Property(p => p.DeactivationReason).HasMaxLength(1000);
     }
 }
 

@@ -47,12 +47,34 @@ public sealed class AuthorizationBehaviorTests(DatabaseProvider provider) : Data
 
     private sealed record Undeclared : IQuery<int>;
 
+    private sealed record OperatorOnly : IQuery<int>, IOperatorRequest;
+
+    [TestCase(Channels.Web)]
+    [TestCase(Channels.Api)]
+    public async Task An_operator_s_command_is_refused_through_the_web_whatever_the_mapping(string channel)
+    {
+        await using var scope = Db.Scope(Cast.Admin);
+        var actor = scope.ServiceProvider.GetRequiredService<ActorContext>();
+        actor.Channel = channel;
+        var behavior = new AuthorizationBehavior<OperatorOnly, int>(actor, scope.ServiceProvider.GetRequiredService<EthicsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<EthicsCases.Security.AnonymousPasswordHasher>());
+        var reached = false;
+
+        Assert.ThrowsAsync<ForbiddenException>(async () =>
+            await behavior.Handle(new OperatorOnly(), (_, _) => { reached = true; return ValueTask.FromResult(1); }, CancellationToken.None));
+        Assert.That(reached, Is.False);
+
+        actor.Channel = Channels.Cli;
+        Assert.That(await behavior.Handle(new OperatorOnly(), (_, _) => ValueTask.FromResult(7), CancellationToken.None), Is.EqualTo(7));
+    }
+
     [Test]
     public async Task A_message_that_declares_no_rule_is_refused_before_anything_runs()
     {
         await using var scope = Db.Scope(Cast.AuditChair);
         var behavior = new AuthorizationBehavior<Undeclared, int>(
-            scope.ServiceProvider.GetRequiredService<ActorContext>(), scope.ServiceProvider.GetRequiredService<EthicsDbContext>());
+            scope.ServiceProvider.GetRequiredService<ActorContext>(), scope.ServiceProvider.GetRequiredService<EthicsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<EthicsCases.Security.AnonymousPasswordHasher>());
         var reached = false;
 
         var refusal = Assert.ThrowsAsync<ForbiddenException>(async () =>

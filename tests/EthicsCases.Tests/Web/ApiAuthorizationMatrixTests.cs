@@ -70,7 +70,7 @@ public sealed class ApiAuthorizationMatrixTests
         //                                   reporter   subject   GC        AC         board     admin     unrelated
         ["GET /api/cases/{key}/determination-context"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
         ["POST /api/cases/{key}/determination"] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
-        ["GET /api/cases/{key}/notice"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
+        ["POST /api/cases/{key}/notice"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
     };
 
     private static readonly Dictionary<string, int[]> GlobalEndpoints = new()
@@ -195,7 +195,7 @@ public sealed class ApiAuthorizationMatrixTests
 
     [TestCase("GET /api/cases/{key}/determination-context")]
     [TestCase("POST /api/cases/{key}/determination")]
-    [TestCase("GET /api/cases/{key}/notice")]
+    [TestCase("POST /api/cases/{key}/notice")]
     public async Task Audit_Committee_member_named_as_subject_cannot_find_the_case(string endpoint)
     {
         var recused = await _app.AddPersonAsync($"ac-{Guid.NewGuid():N}@example.com", "Rae Recused", Role.AuditCommittee);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EthicsCases.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EthicsCases.Tests.Web;
 
@@ -88,7 +90,7 @@ public sealed class DeterminationApiTests
         using var response = await ac.PostAsJsonAsync($"/api/cases/{reference}/determination", Departing(reason: "Repeated concealment from the auditors."));
         var determined = await response.Content.ReadFromJsonAsync<JsonElement>();
         var shown = await ac.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
-        using var notice = await board.GetAsync($"/api/cases/{reference}/notice");
+        using var notice = await board.PostAsync($"/api/cases/{reference}/notice", null);
         var pdf = await notice.Content.ReadAsByteArrayAsync();
 
         Assert.Multiple(() =>
@@ -127,8 +129,58 @@ public sealed class DeterminationApiTests
     {
         var reference = await BeforeTheBoardAsync();
         using var ac = _app.ClientAs(_ac);
-        using var response = await ac.GetAsync($"/api/cases/{reference}/notice");
+        using var response = await ac.PostAsync($"/api/cases/{reference}/notice", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Fetching_the_notice_takes_a_POST_and_a_GET_writes_nothing()
+    {
+        var reference = await BeforeTheBoardAsync();
+        using var ac = _app.ClientAs(_ac);
+        (await ac.PostAsJsonAsync($"/api/cases/{reference}/determination", Departing(reason: "Repeated concealment from the auditors."))).EnsureSuccessStatusCode();
+        using var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false,
+        });
+        (await SessionCookieTests.SignInAsync(browser, _ac.Email)).Dispose();
+
+        using var apiGet = await ac.GetAsync($"/api/cases/{reference}/notice");
+        using var pageGet = await browser.GetAsync($"/Cases/{reference}?handler=Notice");
+        var afterGets = await NoticeFetchesAsync(reference);
+        using var apiPost = await ac.PostAsync($"/api/cases/{reference}/notice", null);
+        var afterPost = await NoticeFetchesAsync(reference);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(apiGet.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+            Assert.That(apiGet.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(pageGet.Content.Headers.ContentType?.MediaType, Is.Not.EqualTo("application/pdf"));
+            Assert.That(afterGets, Is.Zero);
+            Assert.That(apiPost.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(afterPost, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task The_notice_POST_is_in_the_OpenAPI_document_and_the_GET_is_not()
+    {
+        using var client = _app.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var path = document.RootElement.GetProperty("paths").GetProperty("/api/cases/{key}/notice");
+        Assert.Multiple(() =>
+        {
+            Assert.That(path.TryGetProperty("post", out var post), Is.True, path.ToString());
+            Assert.That(post.ToString(), Does.Contain("application/pdf"), path.ToString());
+            Assert.That(path.TryGetProperty("get", out _), Is.False);
+        });
+    }
+
+    private async Task<int> NoticeFetchesAsync(string reference)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EthicsCases.Data.EthicsDbContext>();
+        return await db.AuditEvents.CountAsync(e => e.Action == "NoticeFetched" && db.Cases.Any(c => c.Id == e.CaseId && c.Reference == reference));
     }
 
     [Test]

@@ -22,6 +22,7 @@ public sealed class EntraIdModeTests
             b.UseSetting("AzureAd:TenantId", "11111111-1111-1111-1111-111111111111");
             b.UseSetting("AzureAd:ClientId", "22222222-2222-2222-2222-222222222222");
             b.UseSetting("AzureAd:Audience", "api://22222222-2222-2222-2222-222222222222");
+            b.UseSetting("Anonymous:Secret", EntraWebFactory.AnonymousSecret);
         });
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -46,7 +47,14 @@ public sealed class EntraIdModeTests
             b.UseSetting("ConnectionStrings:Ethics", $"Data Source={Path.Combine(data, "ethics.db")}");
             b.UseSetting("Auth:Mode", "Local");
         });
-        Assert.That(() => app.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("refused in Production"));
+        Assert.That(() => app.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("refused outside Development"));
+    }
+
+    [Test]
+    public void Production_without_an_anonymous_secret_refuses_to_start()
+    {
+        using var app = new EntraWebFactory(new Dictionary<string, string?> { ["Anonymous:Secret"] = "" });
+        Assert.That(() => app.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("Anonymous:Secret is not set"));
     }
 }
 

@@ -55,7 +55,9 @@ public sealed class SignInModel(EthicsDbContext db, AuthModeInfo mode) : PageMod
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim("preferred_username", person.Email), new Claim(ClaimTypes.Name, person.Name), new Claim("sub", person.PersonId.ToString())],
+            // The directory look-up finds the person by 'oid', as it does for a local token.
+            [new Claim("preferred_username", person.Email), new Claim(ClaimTypes.Name, person.Name), new Claim("sub", person.PersonId.ToString()),
+                new Claim("oid", person.PersonId.ToString())],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(SafeReturn());

@@ -64,8 +64,11 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
         return File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>The written notice (PDF) of a determined violation: Audit Committee and Board only, audited.</summary>
-    public async Task<IActionResult> OnGetNoticeAsync(CancellationToken ct)
+    /// <summary>
+    /// The written notice (PDF) of a determined violation: Audit Committee and Board only. A POST (with antiforgery)
+    /// because every fetch is audited: a GET must not write.
+    /// </summary>
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
     {
         var notice = await mediator.Send(new GetNotice(Key), ct);
         return File(notice.Pdf, "application/pdf", notice.FileName);

@@ -48,7 +48,7 @@ public sealed class FileModel(IMediator mediator) : PageModel, IFormPage
 
     public async Task ReloadAsync(CancellationToken ct)
     {
-        var me = Auth.AuthSetup.EmailOf(User);
-        People = (await mediator.Send(new ListPeople(), ct)).Where(p => !string.Equals(p.Email, me, StringComparison.OrdinalIgnoreCase)).ToList();
+        var me = User.FindFirst(Auth.AuthSetup.DirectoryPersonId)?.Value;
+        People = (await mediator.Send(new ListPeople(), ct)).Where(p => p.PersonId.ToString() != me).ToList();
     }
 }

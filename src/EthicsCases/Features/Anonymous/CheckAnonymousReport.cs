@@ -40,20 +40,34 @@ public sealed class CheckAnonymousReportHandler(EthicsDbContext db, ActorContext
 /// <summary>Credential checks shared by the anonymous use cases.</summary>
 public static class AnonymousAccess
 {
-    /// <summary>The case id for a valid key and password; one "not found" for every failure so nothing leaks.</summary>
-    public static async Task<Guid> VerifyAsync(EthicsDbContext db, string key, string password, CancellationToken ct)
+    /// <summary>
+    /// The case id for a valid key and password; one "not found" for every failure so nothing leaks. A credential
+    /// still hashed with PBKDF2 (before ADR-010) is re-hashed with HMAC once its password is proven.
+    /// </summary>
+    public static async Task<Guid> VerifyAsync(EthicsDbContext db, AnonymousPasswordHasher hasher, string key, string password, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(hasher);
         var keyHash = AnonymousSecrets.HashKey(key);
-        var credential = await db.AnonymousCredentials.AsNoTracking().SingleOrDefaultAsync(a => a.KeyHash == keyHash, ct);
+        var credential = await db.AnonymousCredentials.SingleOrDefaultAsync(a => a.KeyHash == keyHash, ct);
         if (credential is null)
         {
-            AnonymousSecrets.BurnEquivalentTime(password);
+            hasher.BurnEquivalentTime(password);
             throw new NotFoundException("No report matches this report key and password.");
         }
 
-        return AnonymousSecrets.VerifyPassword(password, credential.PasswordHash, credential.PasswordSalt, credential.Iterations)
-            ? credential.CaseId
-            : throw new NotFoundException("No report matches this report key and password.");
+        if (!hasher.Verify(credential, password))
+        {
+            throw new NotFoundException("No report matches this report key and password.");
+        }
+
+        if (credential.Scheme != AnonymousCredential.HmacScheme)
+        {
+            var (hash, salt) = hasher.Hash(password);
+            credential.Rehash(hash, salt, AnonymousCredential.HmacScheme);
+            await db.SaveOrConflictAsync("The anonymous report's credential", ct);
+        }
+
+        return credential.CaseId;
     }
 }

@@ -24,7 +24,7 @@ public sealed class FileAnonymousReportValidator : AbstractValidator<FileAnonymo
 }
 
 /// <summary>Files through the same routing as every concern, then stores the credential hashes in the same save.</summary>
-public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider clock) : ICommandHandler<FileAnonymousReport, AnonymousReceipt>
+public sealed class FileAnonymousReportHandler(EthicsDbContext db, AnonymousPasswordHasher hasher, TimeProvider clock) : ICommandHandler<FileAnonymousReport, AnonymousReceipt>
 {
     public async ValueTask<AnonymousReceipt> Handle(FileAnonymousReport command, CancellationToken cancellationToken)
     {
@@ -36,8 +36,8 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, TimeProvider 
 
         var key = AnonymousSecrets.NewKey();
         var password = AnonymousSecrets.NewPassword();
-        var (hash, salt) = AnonymousSecrets.HashPassword(password);
-        db.AnonymousCredentials.Add(new AnonymousCredential(ethicsCase.Id, AnonymousSecrets.HashKey(key), hash, salt, AnonymousSecrets.Iterations));
+        var (hash, salt) = hasher.Hash(password);
+        db.AnonymousCredentials.Add(new AnonymousCredential(ethicsCase.Id, AnonymousSecrets.HashKey(key), hash, salt, AnonymousCredential.HmacScheme));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AnonymousReceipt(ethicsCase.Reference, key, password, ethicsCase.State);

@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

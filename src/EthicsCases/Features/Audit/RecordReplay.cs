@@ -100,6 +100,12 @@ internal sealed class PersonReplay
     public HashSet<string>? Roles { get; set; }
 
     public bool? Active { get; set; }
+
+    public bool LinkKnown { get; set; }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid? ObjectId { get; set; }
 }
 
 /// <summary>Reads the structured data of events; tolerant of events written before a field existed.</summary>

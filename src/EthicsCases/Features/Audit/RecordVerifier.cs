@@ -366,6 +366,27 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                     person.Active = active;
                 }
 
+                if (data.Has("tenantId"))
+                {
+                    person.LinkKnown = true;
+                    person.TenantId = data.Id("tenantId");
+                    person.ObjectId = data.Id("objectId");
+                }
+
+                return;
+            }
+
+            case "PersonLinked":
+            {
+                var data = EventData.Parse(e.Data);
+                if (data.Id("personId") is { } personId && _people.TryGetValue(personId, out var person))
+                {
+                    person.Seq = e.Seq;
+                    person.LinkKnown = true;
+                    person.TenantId = data.Id("tenantId");
+                    person.ObjectId = data.Id("objectId");
+                }
+
                 return;
             }
 
@@ -722,6 +743,16 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             {
                 Problem("PersonState", null, recorded.Seq,
                     $"{p.Email}: the roles are {string.Join(", ", p.Roles)} but the record says {string.Join(", ", roles.Order())}.");
+            }
+
+            if (recorded.Active is { } active && active != p.Active)
+            {
+                Problem("PersonState", null, recorded.Seq, $"{p.Email}: is {(p.Active ? "active" : "deactivated")} but the record says {(active ? "active" : "deactivated")}.");
+            }
+
+            if ((recorded.LinkKnown || p.TenantId is not null) && (p.TenantId != recorded.TenantId || p.ObjectId != recorded.ObjectId))
+            {
+                Problem("PersonState", null, recorded.Seq, $"{p.Email}: the Entra ID account it is bound to is not the one the record holds (who signs in as this person was changed).");
             }
         }
 
