@@ -26,6 +26,7 @@ public static class WebSetup
         services.AddExceptionHandler<RejectionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddEthicsAuth(configuration, environment);
+        services.AddNotificationDelivery(configuration);
 
         services.AddRazorPages(o =>
             {

@@ -16,6 +16,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Cik).HasMaxLength(10);
         builder.HasIndex(p => p.Cik);
         builder.PrimitiveCollection(p => p.Roles).ElementType(e => e.HasConversion<string>());
+        // Existing people get the default in the database; the sentinel is a value never stored, so EF always writes
+        // the chosen preference rather than leaving Immediate to the column default.
+        builder.Property(p => p.NotificationPreference).HasConversion<string>().HasMaxLength(20)
+            .HasDefaultValue(Notifications.NotificationPreference.Immediate).HasSentinel((Notifications.NotificationPreference)(-1));
     }
 }
 

@@ -50,6 +50,9 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>Section 16(b) pairs already reported in a concern.</summary>
     public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
 
+    /// <summary>The notification outbox: written with the event that causes it, delivered by the dispatcher.</summary>
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,5 @@
+using EthicsCases.Notifications;
+
 namespace EthicsCases.Domain;
 
 /// <summary>Someone in the company directory: a reporter, a subject, a reviewer, or all three over time.</summary>
@@ -34,6 +36,9 @@ public sealed class Person
 
     /// <summary>The roles this person holds.</summary>
     public List<Role> Roles { get; private set; } = [];
+
+    /// <summary>Immediate mail or a daily digest; immediate unless the person chose otherwise.</summary>
+    public NotificationPreference NotificationPreference { get; set; }
 
     /// <summary>Whether the person holds a role.</summary>
     public bool Has(Role role) => Roles.Contains(role);
