@@ -125,6 +125,12 @@ public sealed class NotificationDispatcher(EthicsDbContext db, IMailSender sende
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.Lease;
+        // Idle polls (the common case) only read, so they never queue behind SQLite's single writer.
+        if (!await db.Notifications.AnyAsync(n => n.State == NotificationState.Pending && n.NextAttemptAt <= now, ct))
+        {
+            return ([], until);
+        }
+
         if (db.Database.IsNpgsql())
         {
             // Rows another dispatcher is claiming right now are skipped, not waited for; the UPDATE sets the lease in

@@ -66,7 +66,8 @@ public static class NotificationRules
     {
         NotificationKind.CaseRouted => ethicsCase.RoutedTo,
         NotificationKind.CaseReferred => [Role.AuditCommittee],
-        NotificationKind.BoardDeterminationRequested => [Role.Board],
+        // Only once the request is applied: before it, even a Board member who also sits on the Audit Committee has no news.
+        NotificationKind.BoardDeterminationRequested => ethicsCase.ReferredToBoard ? [Role.Board] : [],
         // The case's reviewers: who may read the thread and answer the reporter.
         NotificationKind.ReporterMessage => [Role.AuditCommittee, Role.GeneralCounsel, Role.Board],
         NotificationKind.DeadlineDueSoon or NotificationKind.DeadlineOverdue => RolesThatMustAct(ethicsCase),
