@@ -35,6 +35,7 @@ public static class EthicsCli
         root.Subcommands.Add(DocsCommands.Build(runner));
         root.Subcommands.Add(DevCommands.Build(runner));
         root.Subcommands.Add(Form4Commands.Build(runner));
+        root.Subcommands.Add(NotificationCommands.Build(runner));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -42,6 +42,7 @@ public static class WebSetup
         services.AddEthicsAuth(configuration, environment);
         RequireAnonymousSecret(configuration, environment);
         services.AddTrustedProxies(configuration);
+        services.AddNotificationDelivery(configuration);
 
         services.AddRazorPages(o =>
             {

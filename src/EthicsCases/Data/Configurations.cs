@@ -19,6 +19,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // NULLs are distinct in both providers' unique indexes, so unlinked people do not clash.
         builder.HasIndex(p => new { p.TenantId, p.ObjectId }).IsUnique();
         builder.Property(p => p.DeactivationReason).HasMaxLength(1000);
+        // Existing people get the default in the database; the sentinel is a value never stored, so EF always writes
+        // the chosen preference rather than leaving Immediate to the column default.
+        builder.Property(p => p.NotificationPreference).HasConversion<string>().HasMaxLength(20)
+            .HasDefaultValue(Notifications.NotificationPreference.Immediate).HasSentinel((Notifications.NotificationPreference)(-1));
     }
 }
 

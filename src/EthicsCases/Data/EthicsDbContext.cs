@@ -88,6 +88,10 @@ public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.En
     /// <summary>Section 16(b) pairs already reported in a concern.</summary>
     public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
 
+    /// <summary>The notification outbox: written with the event that causes it, delivered by the dispatcher.</summary>
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+
     /// <summary>
     /// Saves as one transaction: seals new and changed content with its owner's data key, appends the unit's audit
     /// events to the record under the head's lock, then writes. Joins the caller's transaction when there is one.

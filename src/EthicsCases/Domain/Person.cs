@@ -1,3 +1,5 @@
+using EthicsCases.Notifications;
+
 namespace EthicsCases.Domain;
 
 /// <summary>Someone in the company directory: a reporter, a subject, a reviewer, or all three over time.</summary>
@@ -54,6 +56,8 @@ public sealed class Person
 
     /// <summary>Whether an Entra ID account is linked.</summary>
     public bool Linked => TenantId is not null && ObjectId is not null;
+    /// <summary>Immediate mail or a daily digest; immediate unless the person chose otherwise.</summary>
+    public NotificationPreference NotificationPreference { get; set; }
 
     /// <summary>Whether the person holds a role.</summary>
     public bool Has(Role role) => Roles.Contains(role);
