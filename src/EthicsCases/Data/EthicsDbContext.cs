@@ -50,6 +50,18 @@ public class EthicsDbContext(DbContextOptions<EthicsDbContext> options) : DbCont
     /// <summary>Section 16(b) pairs already reported in a concern.</summary>
     public DbSet<Domain.Filings.ShortSwingPairRecord> ShortSwingPairs => Set<Domain.Filings.ShortSwingPairRecord>();
 
+    /// <summary>The waiver register: waivers of the code for covered officers and their disclosure.</summary>
+    public DbSet<Domain.Waivers.Waiver> Waivers => Set<Domain.Waivers.Waiver>();
+
+    /// <summary>Cases the system suggests the General Counsel record as implicit waivers.</summary>
+    public DbSet<Domain.Waivers.ImplicitWaiverProposal> ImplicitWaiverProposals => Set<Domain.Waivers.ImplicitWaiverProposal>();
+
+    /// <summary>Amendments of the code (new SOP revisions) and their disclosure.</summary>
+    public DbSet<Domain.Waivers.CodeAmendment> CodeAmendments => Set<Domain.Waivers.CodeAmendment>();
+
+    /// <summary>The Board's designations of persons to decide in its place.</summary>
+    public DbSet<Domain.Waivers.BoardDesignation> BoardDesignations => Set<Domain.Waivers.BoardDesignation>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
