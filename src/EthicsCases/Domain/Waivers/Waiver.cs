@@ -173,7 +173,7 @@ public sealed class Waiver
     /// </summary>
     /// <exception cref="ConflictException">Already decided.</exception>
     /// <exception cref="NotFoundException">The decider is the person the waiver is for.</exception>
-    /// <exception cref="ValidationFailedException">No rationale, or a decision dated before the request.</exception>
+    /// <exception cref="ValidationFailedException">No rationale.</exception>
     public void Decide(bool granted, DateOnly decidedOn, string rationale, Person decider, DecisionAuthority authority, DateTime at,
         SecBusinessCalendar calendar)
     {
@@ -189,12 +189,8 @@ public sealed class Waiver
             throw new ConflictException($"Waiver {Id} is {State}: only a Requested waiver can be decided.");
         }
 
-        if (decidedOn < DateOnly.FromDateTime(RequestedAt))
-        {
-            throw ValidationFailedException.For("decided",
-                $"The decision ({decidedOn:yyyy-MM-dd}) cannot come before the request ({DateOnly.FromDateTime(RequestedAt):yyyy-MM-dd}).");
-        }
-
+        // The decision date may precede the request's recording: a waiver granted at a Board meeting is often entered
+        // afterwards. Refusing that would push people to date the grant the day they type it, hiding a late disclosure.
         RequireText("rationale", rationale);
         var basis = authority.Capacity == DecisionCapacity.Board ? WaiverDecisionBasis.Board : WaiverDecisionBasis.Designee;
         Grant(granted, decidedOn, rationale, decider, basis, authority.DesignationId, at, calendar);

@@ -78,15 +78,18 @@ public sealed class WaiverTests
     }
 
     [Test]
-    public void A_waiver_is_decided_once_and_not_before_it_was_asked_for()
+    public void A_waiver_is_decided_once_and_a_grant_recorded_after_the_meeting_keeps_the_meetings_date()
     {
         var waiver = Requested();
-        Assert.That(() => waiver.Decide(true, new DateOnly(2026, 3, 1), "r", Director, DecisionAuthority.AsBoard, March2, SecBusinessCalendar.Default),
-            Throws.TypeOf<ValidationFailedException>().With.Message.Contains("before the request"));
-        waiver.Decide(true, new DateOnly(2026, 3, 2), "r", Director, DecisionAuthority.AsBoard, March2, SecBusinessCalendar.Default);
+        waiver.Decide(true, new DateOnly(2026, 2, 26), "r", Director, DecisionAuthority.AsBoard, March2, SecBusinessCalendar.Default);
 
-        Assert.That(() => waiver.Decide(false, new DateOnly(2026, 3, 3), "r", Director, DecisionAuthority.AsBoard, March2, SecBusinessCalendar.Default),
-            Throws.TypeOf<ConflictException>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(waiver.DecidedOn, Is.EqualTo(new DateOnly(2026, 2, 26)));
+            Assert.That(waiver.Disclosure.Due, Is.EqualTo(new DateOnly(2026, 3, 4)), "already due two days after it was entered");
+            Assert.That(() => waiver.Decide(false, new DateOnly(2026, 3, 3), "r", Director, DecisionAuthority.AsBoard, March2, SecBusinessCalendar.Default),
+                Throws.TypeOf<ConflictException>());
+        });
     }
 
     [Test]
