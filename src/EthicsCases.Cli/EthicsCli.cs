@@ -36,6 +36,9 @@ public static class EthicsCli
         root.Subcommands.Add(DevCommands.Build(runner));
         root.Subcommands.Add(Form4Commands.Build(runner));
         root.Subcommands.Add(NotificationCommands.Build(runner));
+        root.Subcommands.Add(WaiverCommands.Build(runner));
+        root.Subcommands.Add(WaiverCommands.BuildCode(runner));
+        root.Subcommands.Add(BoardCommands.Build(runner));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

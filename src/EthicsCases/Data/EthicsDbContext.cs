@@ -91,6 +91,17 @@ public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.En
     /// <summary>The notification outbox: written with the event that causes it, delivered by the dispatcher.</summary>
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    /// <summary>The waiver register: waivers of the code for covered officers and their disclosure.</summary>
+    public DbSet<Domain.Waivers.Waiver> Waivers => Set<Domain.Waivers.Waiver>();
+
+    /// <summary>Cases the system suggests the General Counsel record as implicit waivers.</summary>
+    public DbSet<Domain.Waivers.ImplicitWaiverProposal> ImplicitWaiverProposals => Set<Domain.Waivers.ImplicitWaiverProposal>();
+
+    /// <summary>Amendments of the code (new SOP revisions) and their disclosure.</summary>
+    public DbSet<Domain.Waivers.CodeAmendment> CodeAmendments => Set<Domain.Waivers.CodeAmendment>();
+
+    /// <summary>The Board's designations of persons to decide in its place.</summary>
+    public DbSet<Domain.Waivers.BoardDesignation> BoardDesignations => Set<Domain.Waivers.BoardDesignation>();
 
     /// <summary>
     /// Saves as one transaction: seals new and changed content with its owner's data key, appends the unit's audit

@@ -17,4 +17,10 @@ public enum Role
 
     /// <summary>Maintains the directory; sees no case content.</summary>
     Administrator,
+
+    /// <summary>
+    /// The chair of the Board of Directors, who records the Board's designations (SOP II-031: the Board may "designate
+    /// appropriate persons to determine"). Held alongside <see cref="Board"/>; it grants no sight of cases by itself.
+    /// </summary>
+    BoardChair,
 }

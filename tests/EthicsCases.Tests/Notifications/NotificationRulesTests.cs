@@ -203,10 +203,8 @@ public sealed class NotificationRulesTests
 
     private EthicsCase File(ConcernCategory category, Person? reporter, Person[]? subjects = null)
     {
-        var c = new EthicsCase(Guid.NewGuid(), "EC-2026-0001", category, "s", null, reporter, subjects ?? [],
-            Directory.Where(p => p.Has(Role.GeneralCounsel)).ToList(), Now);
-        c.Record(reporter, "Filed", Now);
-        return c;
+        return EthicsCase.File("EC-2026-0001", Now, category, "s", null, reporter, subjects ?? [],
+            Directory.Where(p => p.Has(Role.GeneralCounsel)).ToList());
     }
 
     private static Person Make(string email, params Role[] roles) => new(Guid.NewGuid(), email, email.Split('@')[0], null, roles);
