@@ -10,11 +10,11 @@ public class ProgramMetricsTests
     private static readonly Quarter Q1 = new(2026, 1);
     private static readonly Quarter Q2 = new(2026, 2);
 
-    private static DateTime At(int y, int m, int d, int h = 12) => new(y, m, d, h, 0, 0, DateTimeKind.Utc);
+    internal static DateTime At(int y, int m, int d, int h = 12) => new(y, m, d, h, 0, 0, DateTimeKind.Utc);
 
-    private static DeadlineResult D(DeadlineKind kind, DeadlineStatus status) => new(kind, status);
+    internal static DeadlineResult D(DeadlineKind kind, DeadlineStatus status) => new(kind, status);
 
-    private static CaseFact Fact(DateTime filed, DateOnly? incident, ConcernCategory category, bool anonymous = false, bool followedUp = false,
+    internal static CaseFact Fact(DateTime filed, DateOnly? incident, ConcernCategory category, bool anonymous = false, bool followedUp = false,
         DateTime? closed = null, CaseOutcome? outcome = null, Sanction[]? sanctions = null, DeadlineResult[]? deadlines = null, bool form4 = false) =>
         new(filed, incident, category, anonymous, followedUp, closed, outcome, sanctions ?? [], deadlines ?? [], form4);
 
@@ -32,7 +32,7 @@ public class ProgramMetricsTests
     // 10  2026-04-15   -                  InternalControlDeficiency no          2026-06-14 (60)Q2  NoViol.
     // 11  2026-05-01   2026-04-01 (30)    CodeOfEthicsViolation    yes  yes     2026-05-11 (10)Q2  Dismissed
     // 12  2026-06-30   -                  SecuritiesLawViolation   Form 4 monitor open
-    private static readonly CaseFact[] Fixture =
+    internal static readonly CaseFact[] Fixture =
     [
         Fact(At(2026, 1, 5), new(2026, 1, 1), ConcernCategory.Fraud, anonymous: true, followedUp: true, At(2026, 2, 14), CaseOutcome.ViolationFound,
             [Sanction.Censure, Sanction.WrittenNotice],
