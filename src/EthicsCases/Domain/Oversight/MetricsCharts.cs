@@ -62,14 +62,28 @@ public static partial class MetricsCharts
     }
 
     /// <summary>The chart as PNG bytes (for the PDF).</summary>
-    public static byte[] Png(MetricsChart chart, ProgramMetrics metrics, int width = DefaultWidth, int height = DefaultHeight) =>
-        Build(chart, metrics).GetImageBytes(width, height, ImageFormat.Png);
+    /// <param name="chart">Which chart.</param>
+    /// <param name="metrics">The metrics to draw.</param>
+    /// <param name="width">Layout width.</param>
+    /// <param name="height">Layout height.</param>
+    /// <param name="scale">Pixels per layout unit: the same chart as the SVG at <paramref name="scale"/> times the
+    /// resolution (2 or more for print). The image is <paramref name="width"/> × <paramref name="scale"/> pixels wide.</param>
+    public static byte[] Png(MetricsChart chart, ProgramMetrics metrics, int width = DefaultWidth, int height = DefaultHeight, double scale = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 0.5);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, 8);
+        var plot = Build(chart, metrics);
+        plot.ScaleFactor = scale;
+        return plot.GetImageBytes((int)Math.Round(width * scale), (int)Math.Round(height * scale), ImageFormat.Png);
+    }
 
     private static Plot Build(MetricsChart chart, ProgramMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         var plot = new Plot();
         plot.Font.Set(FontFamily);
+        // Counts and days are whole numbers: no 2.5 reports on the axis.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title(Title(chart), size: 15);
         switch (chart)
         {

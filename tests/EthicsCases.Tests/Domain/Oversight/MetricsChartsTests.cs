@@ -120,6 +120,18 @@ public partial class MetricsChartsTests
     }
 
     [Test]
+    public void Chart_png_for_print_is_the_same_layout_at_a_higher_resolution()
+    {
+        var png = MetricsCharts.Png(MetricsChart.Outcomes, Metrics(), scale: 2.5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), Is.EqualTo(1600));
+            Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)), Is.EqualTo(900));
+        });
+    }
+
+    [Test]
     public void Svg_with_script_or_an_outside_reference_is_refused()
     {
         Assert.Multiple(() =>
