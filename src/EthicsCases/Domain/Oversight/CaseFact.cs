@@ -37,15 +37,16 @@ public sealed record CaseFact(
     public Quarter? ClosingQuarter => ClosedAt is { } closed ? Quarter.Of(closed) : null;
 
     /// <summary>Calendar days from filing to closing (UTC dates); null while open.</summary>
-    public int? DaysToClose => ClosedAt is { } closed ? Math.Max(0, Clock.UtcDate(closed).DayNumber - Clock.UtcDate(FiledAt).DayNumber) : null;
+    public int? DaysToClose => ClosedAt is { } closed ? Days(Clock.UtcDate(FiledAt), Clock.UtcDate(closed)) : null;
 
     /// <summary>
     /// Calendar days from the incident to the report; null when no incident date was given. An incident date after the
-    /// UTC filing date (a reporter ahead of UTC naming "today") counts as 0: reported the same day.
+    /// UTC filing date (a reporter ahead of UTC naming "today") counts as 0: reported the same day. Spans beyond
+    /// <see cref="DayHistogram.MaxDays"/> count as that.
     /// </summary>
-    public int? DaysIncidentToReport => IncidentDate is { } incident
-        ? Math.Max(0, Clock.UtcDate(FiledAt).DayNumber - incident.DayNumber)
-        : null;
+    public int? DaysIncidentToReport => IncidentDate is { } incident ? Days(incident, Clock.UtcDate(FiledAt)) : null;
+
+    private static int Days(DateOnly from, DateOnly to) => Math.Clamp(to.DayNumber - from.DayNumber, 0, DayHistogram.MaxDays);
 
     /// <summary>
     /// Whether it is a report from a person. The Form 4 monitor's findings are not: they are left out of the measures
@@ -67,9 +68,16 @@ public sealed record CaseFact(
 
         ArgumentNullException.ThrowIfNull(Sanctions);
         ArgumentNullException.ThrowIfNull(Deadlines);
-        if (Deadlines.GroupBy(d => d.Kind).Any(g => g.Count() > 1))
+        var seen = 0;
+        foreach (var deadline in Deadlines)
         {
-            throw new ArgumentException("A case fact gives each deadline kind at most once.");
+            var bit = 1 << (int)deadline.Kind;
+            if ((seen & bit) != 0)
+            {
+                throw new ArgumentException("A case fact gives each deadline kind at most once.");
+            }
+
+            seen |= bit;
         }
     }
 }

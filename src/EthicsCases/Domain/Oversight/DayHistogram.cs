@@ -6,7 +6,12 @@ namespace EthicsCases.Domain.Oversight;
 /// </summary>
 public sealed class DayHistogram
 {
-    private readonly SortedDictionary<int, int> _counts = [];
+    // Dense: index = days. Cases close within a few hundred days, so this stays small, and adding, merging and
+    // reading a percentile are a walk over a flat array.
+    private int[] _counts = [];
+
+    /// <summary>The most days a histogram holds (about 270 years); longer spans count as this many.</summary>
+    public const int MaxDays = 100_000;
 
     /// <summary>An empty histogram.</summary>
     public DayHistogram()
@@ -33,19 +38,36 @@ public sealed class DayHistogram
     public int Count { get; private set; }
 
     /// <summary>Day to count, ascending, without zeros.</summary>
-    public IReadOnlyDictionary<int, int> Counts => _counts;
+    public IReadOnlyDictionary<int, int> Counts
+    {
+        get
+        {
+            var counts = new SortedDictionary<int, int>();
+            for (var day = 0; day < _counts.Length; day++)
+            {
+                if (_counts[day] > 0)
+                {
+                    counts[day] = _counts[day];
+                }
+            }
+
+            return counts;
+        }
+    }
 
     /// <summary>Adds <paramref name="count"/> values of <paramref name="day"/>.</summary>
     public void Add(int day, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(day);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, MaxDays);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0)
         {
             return;
         }
 
-        _counts[day] = _counts.GetValueOrDefault(day) + count;
+        Grow(day + 1);
+        _counts[day] += count;
         Count += count;
     }
 
@@ -53,20 +75,12 @@ public sealed class DayHistogram
     /// <exception cref="InvalidOperationException">There is no such value to remove.</exception>
     public void Remove(int day)
     {
-        if (!_counts.TryGetValue(day, out var count))
+        if (day < 0 || day >= _counts.Length || _counts[day] == 0)
         {
             throw new InvalidOperationException($"No value of {day} days to remove: a fact is subtracted that was never added.");
         }
 
-        if (count == 1)
-        {
-            _counts.Remove(day);
-        }
-        else
-        {
-            _counts[day] = count - 1;
-        }
-
+        _counts[day]--;
         Count--;
     }
 
@@ -74,14 +88,48 @@ public sealed class DayHistogram
     public void Merge(DayHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (day, count) in other._counts)
+        Grow(other._counts.Length);
+        for (var day = 0; day < other._counts.Length; day++)
         {
-            Add(day, count);
+            _counts[day] += other._counts[day];
         }
+
+        Count += other.Count;
+    }
+
+    /// <summary>Counts by day from day 0, without trailing zeros (the stored form).</summary>
+    internal int[] ToDense()
+    {
+        var length = _counts.Length;
+        while (length > 0 && _counts[length - 1] == 0)
+        {
+            length--;
+        }
+
+        return _counts[..length];
+    }
+
+    /// <summary>Reads the stored form.</summary>
+    /// <exception cref="ArgumentException">A negative count, or more days than <see cref="MaxDays"/>.</exception>
+    internal static DayHistogram FromDense(int[] countsByDay)
+    {
+        if (countsByDay.Length > MaxDays + 1 || countsByDay.Any(c => c < 0))
+        {
+            throw new ArgumentException("Stored day counts are never negative and span at most MaxDays days.", nameof(countsByDay));
+        }
+
+        var histogram = new DayHistogram { _counts = (int[])countsByDay.Clone() };
+        histogram.Count = countsByDay.Sum();
+        return histogram;
     }
 
     /// <summary>A copy.</summary>
-    public DayHistogram Clone() => new(_counts);
+    public DayHistogram Clone()
+    {
+        var copy = new DayHistogram();
+        copy.Merge(this);
+        return copy;
+    }
 
     /// <summary>
     /// The median: the middle value, or the mean of the two middle values when the count is even (so it may end in .5).
@@ -120,9 +168,9 @@ public sealed class DayHistogram
     private int ValueAtRank(int rank)
     {
         var seen = 0;
-        foreach (var (day, count) in _counts)
+        for (var day = 0; day < _counts.Length; day++)
         {
-            seen += count;
+            seen += _counts[day];
             if (seen >= rank)
             {
                 return day;
@@ -130,5 +178,13 @@ public sealed class DayHistogram
         }
 
         throw new InvalidOperationException($"Rank {rank} is beyond the {Count} values.");
+    }
+
+    private void Grow(int length)
+    {
+        if (length > _counts.Length)
+        {
+            Array.Resize(ref _counts, Math.Max(length, Math.Min(_counts.Length * 2, length + 4096)));
+        }
     }
 }

@@ -181,12 +181,13 @@ public sealed class MetricsBucket
         public int AnonymousReports { get; set; }
         public int AnonymousFollowedUp { get; set; }
         public int Form4Findings { get; set; }
-        public SortedDictionary<int, int> DaysIncidentToReport { get; set; } = [];
+        // Histograms are stored dense, count by day from day 0: compact, and quick to read back.
+        public int[] DaysIncidentToReport { get; set; } = [];
         public Dictionary<DeadlineKind, Dictionary<DeadlineStatus, int>> Deadlines { get; set; } = [];
         public int Closed { get; set; }
         public Dictionary<CaseOutcome, int> Outcomes { get; set; } = [];
         public Dictionary<Sanction, int> Sanctions { get; set; } = [];
-        public SortedDictionary<int, int> DaysToClose { get; set; } = [];
+        public int[] DaysToClose { get; set; } = [];
 
         public static BucketJson From(MetricsBucket bucket)
         {
@@ -199,13 +200,13 @@ public sealed class MetricsBucket
                 AnonymousReports = c.AnonymousReports,
                 AnonymousFollowedUp = c.AnonymousFollowedUp,
                 Form4Findings = c.Form4Findings,
-                DaysIncidentToReport = new SortedDictionary<int, int>(c.DaysIncidentToReport.Counts.ToDictionary()),
+                DaysIncidentToReport = c.DaysIncidentToReport.ToDense(),
                 Deadlines = Enum.GetValues<DeadlineKind>().ToDictionary(k => k,
                     k => Enum.GetValues<DeadlineStatus>().ToDictionary(s => s, s => c.Deadlines[(int)k, (int)s])),
                 Closed = c.Closed,
                 Outcomes = Enum.GetValues<CaseOutcome>().ToDictionary(o => o, o => c.Outcomes[(int)o]),
                 Sanctions = Enum.GetValues<Sanction>().ToDictionary(s => s, s => c.Sanctions[(int)s]),
-                DaysToClose = new SortedDictionary<int, int>(c.DaysToClose.Counts.ToDictionary()),
+                DaysToClose = c.DaysToClose.ToDense(),
             };
         }
 
@@ -222,7 +223,7 @@ public sealed class MetricsBucket
             c.AnonymousReports = AnonymousReports;
             c.AnonymousFollowedUp = AnonymousFollowedUp;
             c.Form4Findings = Form4Findings;
-            c.DaysIncidentToReport = new DayHistogram(DaysIncidentToReport);
+            c.DaysIncidentToReport = DayHistogram.FromDense(DaysIncidentToReport ?? []);
             foreach (var (kind, statuses) in Deadlines)
             {
                 foreach (var (status, count) in statuses)
@@ -242,7 +243,7 @@ public sealed class MetricsBucket
                 c.Sanctions[(int)sanction] = count;
             }
 
-            c.DaysToClose = new DayHistogram(DaysToClose);
+            c.DaysToClose = DayHistogram.FromDense(DaysToClose ?? []);
             c.ThrowIfNegative();
             return bucket;
         }

@@ -390,6 +390,17 @@ public class ProgramMetricsTests
     }
 
     [Test]
+    public void Mistyped_ancient_incident_date_counts_as_the_longest_span_instead_of_failing()
+    {
+        var fact = Fact(At(2026, 3, 2), new DateOnly(1, 1, 1), ConcernCategory.Fraud);
+        var bucket = new MetricsBucket(Q1, ConcernCategory.Fraud);
+
+        bucket.Add(fact);
+
+        Assert.That(bucket.DaysIncidentToReport.Counts, Is.EqualTo(new Dictionary<int, int> { [DayHistogram.MaxDays] = 1 }));
+    }
+
+    [Test]
     public void Settled_deadlines_are_taken_from_the_calculator_and_open_ones_left_out()
     {
         var facts = new CaseClockFacts(At(2026, 3, 2), ConcernCategory.Fraud, CaseState.GeneralCounselReview,
