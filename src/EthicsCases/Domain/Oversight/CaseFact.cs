@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EthicsCases.Domain.Sanctions;
 
 namespace EthicsCases.Domain.Oversight;
@@ -83,6 +84,7 @@ public sealed record CaseFact(
 }
 
 /// <summary>How a settled clock ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineStatus>))]
 public enum DeadlineStatus
 {
     /// <summary>Met on or before its due date.</summary>

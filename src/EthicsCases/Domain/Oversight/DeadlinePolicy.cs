@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace EthicsCases.Domain.Oversight;
 
-/// <summary>The clocks every case runs (issue 11), in the order they are shown.</summary>
+/// <summary>The clocks every case runs (issue 11), in the order they are shown. Public names in JSON.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
 public enum DeadlineKind
 {
     /// <summary>Acknowledge receipt to the reporter (EU Directive 2019/1937 art. 9(1)(b)).</summary>

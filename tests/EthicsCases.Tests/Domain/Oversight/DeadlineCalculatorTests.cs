@@ -8,6 +8,8 @@ public class DeadlineCalculatorTests
 {
     private static readonly DeadlineCalculator Calculator = DeadlineCalculator.Default;
 
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private static DateTime At(int y, int m, int d, int h = 12) => new(y, m, d, h, 0, 0, DateTimeKind.Utc);
 
     private static DateTimeOffset Now(int y, int m, int d, int h = 12) => new(y, m, d, h, 0, 0, TimeSpan.Zero);
@@ -354,6 +356,16 @@ public class DeadlineCalculatorTests
         var deadlines = Calculator.Calculate(facts, Now(2026, 3, 2));
 
         Assert.That(deadlines.Select(d => d.Kind), Is.EqualTo(new[] { DeadlineKind.Triage }));
+    }
+
+    [Test]
+    public void Deadline_serialises_with_the_contract_fields_and_the_kind_by_name()
+    {
+        var acknowledge = Get(Calculator.Calculate(Filed(At(2026, 3, 2)), Now(2026, 3, 10)), DeadlineKind.Acknowledge);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(acknowledge, WebJson);
+
+        Assert.That(json, Does.StartWith("""{"kind":"Acknowledge","due":"2026-03-09","metAt":null,"overdue":true,"""));
     }
 
     [Test]
