@@ -124,7 +124,7 @@ public sealed class DeadlineCalculator
         }
 
         deadlines.Add(Deadline(DeadlineKind.Triage, _calendar.AddBusinessDays(filed, TriageBusinessDays),
-            facts.LeftIntakeAt ?? facts.AcceptedAt ?? facts.ClosedAt, today));
+            facts.LeftIntakeAt ?? facts.AcceptedAt ?? closed, today));
 
         if (facts.AcceptedAt is { } accepted)
         {

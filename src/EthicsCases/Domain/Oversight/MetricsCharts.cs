@@ -250,7 +250,7 @@ public static partial class MetricsCharts
     private static partial Regex RootElement();
 
     // Script and foreign content, event handlers, links or URLs other than to the SVG's own ids, CSS imports.
-    [GeneratedRegex(@"<\s*(script|foreignObject|iframe|object|embed|image|a)\b|\son[a-z]+\s*=|\b(?:xlink:)?href\s*=\s*""(?!#)|url\(\s*(?!#)|@import|javascript:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(script|style|foreignObject|iframe|object|embed|image|a)\b|\son[a-z]+\s*=|\b(?:xlink:)?href\s*=\s*""(?!#)|url\(\s*(?!#)|@import|javascript:", RegexOptions.IgnoreCase)]
     private static partial Regex Unsafe();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]*$")]
