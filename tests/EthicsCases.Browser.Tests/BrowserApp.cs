@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Sockets;
 using EthicsCases.Common;
@@ -80,6 +81,10 @@ public sealed class BrowserApp
     public static async Task<Person> AddPersonAsync(string email, string name, string title, params Role[] roles)
     {
         await using var scope = _factory!.Services.CreateAsyncScope();
+        // Once the directory has an Administrator, adding people is theirs to do (the bootstrap rule).
+        var db = scope.ServiceProvider.GetRequiredService<EthicsCases.Data.EthicsDbContext>();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Email = await db.People
+            .Where(p => p.Roles.Contains(Role.Administrator) && p.DeactivatedAt == null).Select(p => p.Email).FirstOrDefaultAsync();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddPerson(email, name, roles.Select(r => r.ToString()).ToList(), title));
         return new Person(Guid.Empty, email, name, title, roles);
     }

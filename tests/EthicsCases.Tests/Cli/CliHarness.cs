@@ -23,8 +23,16 @@ public sealed class CliHarness(string connection, IReadOnlyDictionary<string, st
 {
     /// <summary>The command line against a test database, with its data folder (and so its keys).</summary>
     public CliHarness(Infrastructure.TestDatabase db, IReadOnlyDictionary<string, string?>? settings = null)
-        : this(db.Connection, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Data:Directory"] = db.DataDirectory })
+        : this(db.Connection, WithDataDirectory(db, settings))
     {
+    }
+
+    // The test database's data folder (its keys), unless the test names another.
+    private static Dictionary<string, string?> WithDataDirectory(Infrastructure.TestDatabase db, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        all.TryAdd("Data:Directory", db.DataDirectory);
+        return all;
     }
 
     /// <summary>Runs <c>ethics ARGS --db CONNECTION</c>.</summary>

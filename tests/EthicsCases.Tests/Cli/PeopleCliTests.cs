@@ -16,11 +16,11 @@ public sealed class PeopleCliTests
     public async Task CreateDatabase()
     {
         _db = await TestDatabase.CreateAsync(EthicsCases.Data.DatabaseProvider.Sqlite);
-        _ethics = new CliHarness(_db.Connection);
+        _ethics = new CliHarness(_db);
         // A fresh database's first administrator comes from 'people add', which needs no --as.
         _ = (await _ethics.Run("people", "add", "--email", Cast.Admin, "--name", "Ada Admin", "--role", "Administrator", "--json")).Json;
-        await _ethics.Run("people", "add", "--email", Cast.AuditChair, "--name", "Avery Chair", "--role", "AuditCommittee", "--role", "Board");
-        await _ethics.Run("people", "add", "--email", Cast.Cfo, "--name", "Casey Officer", "--role", "Officer", "--title", "CFO");
+        _ = (await _ethics.Run("people", "add", "--email", Cast.AuditChair, "--name", "Avery Chair", "--role", "AuditCommittee", "--role", "Board", "--as", Cast.Admin, "--json")).Json;
+        _ = (await _ethics.Run("people", "add", "--email", Cast.Cfo, "--name", "Casey Officer", "--role", "Officer", "--title", "CFO", "--as", Cast.Admin, "--json")).Json;
     }
 
     [TearDown]
@@ -117,7 +117,7 @@ public sealed class PeopleCliTests
     [TestCase("Staging")]
     public async Task Demo_seed_refuses_outside_Development(string environment)
     {
-        var ethics = new CliHarness(_db.Connection, new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = environment });
+        var ethics = new CliHarness(_db, new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = environment });
         var refused = await ethics.Run("demo", "seed", "--cases", "5", "--json");
         Assert.Multiple(async () =>
         {
@@ -131,8 +131,8 @@ public sealed class PeopleCliTests
     [Test]
     public async Task Demo_seed_runs_in_Development()
     {
-        var ethics = new CliHarness(_db.Connection, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
-        var seeded = (await ethics.Run("demo", "seed", "--cases", "5", "--json")).Json;
+        var ethics = new CliHarness(_db, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        var seeded = (await ethics.Run("demo", "seed", "--cases", "5", "--as", Cast.Admin, "--json")).Json;
         Assert.That(seeded.GetProperty("cases").GetInt32(), Is.EqualTo(5));
     }
 

@@ -30,9 +30,9 @@ public sealed class WaiverCliTests(DatabaseProvider provider)
         _db = await TestDatabase.CreateAsync(provider);
         await _db.AddCast();
         await _db.AddPerson(Chair, Role.Board, Role.BoardChair);
-        _ethics = new CliHarness(_db.Connection);
+        _ethics = new CliHarness(_db);
         Assert.That((await _ethics.Run("people", "add", "--email", Whitaker, "--name", "Jordan Whitaker", "--title", "Chief Financial Officer",
-            "--role", "Officer", "--json")).ExitCode, Is.Zero);
+            "--role", "Officer", "--as", Cast.Admin, "--json")).ExitCode, Is.Zero);
         _today = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -127,7 +127,7 @@ public sealed class WaiverCliTests(DatabaseProvider provider)
     [Test]
     public async Task The_disclosure_draft_is_written_as_text_or_pdf_with_the_configured_company_name()
     {
-        var ethics = new CliHarness(_db.Connection, new Dictionary<string, string?> { ["Company:Name"] = "Alto Ethanol Inc." });
+        var ethics = new CliHarness(_db, new Dictionary<string, string?> { ["Company:Name"] = "Alto Ethanol Inc." });
         var id = await Requested();
         await ethics.Run("waiver", "decide", id, "--as", Cast.Director, "--granted", "yes", "--decided", _today, "--rationale", "Immaterial", "--json");
         var dir = Directory.CreateTempSubdirectory("waiver-draft-");
@@ -206,7 +206,7 @@ public sealed class WaiverCliTests(DatabaseProvider provider)
         // Filed on the test database's clock (2 March 2026): months ago by the command line's clock.
         var filed = await _db.SendAs(Cast.Cfo, new FileConcern("CodeOfEthicsViolation", "Undisclosed interest in a supplier", null, [Cast.Controller]));
         await _db.SendAs(Cast.GeneralCounsel, new FireTrigger(filed.Reference, "Accept", null));
-        var patient = new CliHarness(_db.Connection, new Dictionary<string, string?> { ["Waivers:ImplicitAfterDays"] = "100000" });
+        var patient = new CliHarness(_db, new Dictionary<string, string?> { ["Waivers:ImplicitAfterDays"] = "100000" });
 
         var none = (await patient.Run("waiver", "scan", "--as", Cast.GeneralCounsel, "--json")).Json;
         var scan = (await _ethics.Run("waiver", "scan", "--as", Cast.GeneralCounsel, "--json")).Json;

@@ -40,7 +40,7 @@ public sealed class InputRulesTests(DatabaseProvider provider) : DatabaseFixture
             Assert.That(subject.Keys, Is.EqualTo(new[] { "subjectEmails[0]" }));
             Assert.That(details.Keys, Is.EqualTo(new[] { "sanctions[0].details" }));
             Assert.That(person.Keys, Is.EqualTo(new[] { "person" }), "a message with no validator of its own is covered too");
-            Assert.That(await Db.Read(db => db.Cases.Where(c => c.Id == filed.CaseId).Select(c => c.Details).SingleAsync()), Is.EqualTo("Line one\r\n\tLine two"));
+            Assert.That((await Db.Read(db => db.Cases.SingleAsync(c => c.Id == filed.CaseId))).Details, Is.EqualTo("Line one\r\n\tLine two"));
         });
     }
 

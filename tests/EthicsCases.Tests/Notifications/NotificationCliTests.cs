@@ -16,7 +16,7 @@ public sealed class NotificationCliTests(DatabaseProvider provider) : DatabaseFi
         await using var smtp = await SmtpServer.StartAsync();
         var reference = await QueueRoutedFraudCase(smtp.Settings);
 
-        var run = await new CliHarness(Db.Connection, smtp.Settings).Run("notifications", "send", "--json");
+        var run = await new CliHarness(Db, smtp.Settings).Run("notifications", "send", "--json");
 
         var mails = await smtp.WaitForAsync(2);
         Assert.Multiple(() =>
@@ -36,7 +36,7 @@ public sealed class NotificationCliTests(DatabaseProvider provider) : DatabaseFi
         await QueueRoutedFraudCase(smtp.Settings);
         await smtp.StopAsync();
 
-        var run = await new CliHarness(Db.Connection, smtp.Settings).Run("notifications", "send", "--json");
+        var run = await new CliHarness(Db, smtp.Settings).Run("notifications", "send", "--json");
 
         var rows = await Db.Read(db => db.Notifications.AsNoTracking().ToListAsync());
         Assert.Multiple(() =>
@@ -57,7 +57,7 @@ public sealed class NotificationCliTests(DatabaseProvider provider) : DatabaseFi
             var settings = new Dictionary<string, string?> { ["Data:Directory"] = dataDir, ["App:BaseUrl"] = "https://ethics.test.example" };
             var reference = await QueueRoutedFraudCase(settings);
 
-            var run = await new CliHarness(Db.Connection, settings).Run("notifications", "send", "--json");
+            var run = await new CliHarness(Db, settings).Run("notifications", "send", "--json");
 
             var files = Directory.GetFiles(Path.Combine(dataDir, "mail"), "*.eml");
             var messages = files.Select(f => MimeMessage.Load(f)).ToList();
@@ -78,7 +78,7 @@ public sealed class NotificationCliTests(DatabaseProvider provider) : DatabaseFi
     [Test]
     public async Task A_person_chooses_the_daily_digest_for_themselves()
     {
-        var ethics = new CliHarness(Db.Connection);
+        var ethics = new CliHarness(Db);
 
         var chosen = await ethics.Run("notifications", "prefer", "DailyDigest", "--as", Cast.GeneralCounsel, "--json");
         var wrong = await ethics.Run("notifications", "prefer", "Weekly", "--as", Cast.GeneralCounsel, "--json");

@@ -207,5 +207,5 @@ public sealed class NotificationRulesTests
             Directory.Where(p => p.Has(Role.GeneralCounsel)).ToList());
     }
 
-    private static Person Make(string email, params Role[] roles) => new(Guid.NewGuid(), email, email.Split('@')[0], null, roles);
+    private static Person Make(string email, params Role[] roles) => new(Guid.NewGuid(), email, email.Length == 0 ? "No Address" : email.Split('@')[0], null, roles);
 }

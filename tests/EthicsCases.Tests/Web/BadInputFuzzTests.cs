@@ -151,7 +151,9 @@ public sealed class BadInputFuzzTests
         var text = new StringBuilder();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+        // The Data Protection key ring creates its first key when the app first needs one: not a change a request made.
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal)
+            .Where(t => t != "DataProtectionKeys"))
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";

@@ -31,6 +31,12 @@ public sealed class EntraWebFactory(IReadOnlyDictionary<string, string?>? settin
     public const string ClientId = "22222222-2222-2222-2222-222222222222";
     public const string Audience = "api://22222222-2222-2222-2222-222222222222";
 
+    /// <summary>A fixed Audit:Key (Production creates no keys).</summary>
+    public const string AuditKey = "YXVkaXQta2V5LWZvci10ZXN0cy1vbmx5LTMyLWJ5dGU=";
+
+    /// <summary>A fixed Encryption:Key (Production creates no keys).</summary>
+    public const string EncryptionKey = "ZW5jcnlwdGlvbi1rZXktZm9yLXRlc3RzLW9ubHktMzI=";
+
     /// <summary>A fixed Anonymous:Secret (Production refuses to start without one).</summary>
     public const string AnonymousSecret = "dGVzdC1vbmx5LWFub255bW91cy1zZWNyZXQtMzItYnl0ZXMhIQ==";
 
@@ -54,6 +60,10 @@ public sealed class EntraWebFactory(IReadOnlyDictionary<string, string?>? settin
         builder.UseSetting("AzureAd:ClientId", ClientId);
         builder.UseSetting("AzureAd:Audience", Audience);
         builder.UseSetting("Anonymous:Secret", AnonymousSecret);
+        // Production creates no keys: they come from configuration, as a vault would provide them.
+        builder.UseSetting("Audit:Key", AuditKey);
+        builder.UseSetting("Encryption:Key", EncryptionKey);
+        builder.UseSetting("Audit:CheckpointKeyFile", Path.Combine(DataDirectory, "checkpoint.pem"));
         builder.UseSetting("RateLimiting:AnonymousPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -41,6 +41,9 @@ public sealed class ProductionWebFactory : EthicsWebFactory
         }
 
         builder.UseSetting("Auth:Mode", "EntraId");
+        builder.UseSetting("Anonymous:Secret", EntraWebFactory.AnonymousSecret);
+        builder.UseSetting("Audit:Key", EntraWebFactory.AuditKey);
+        builder.UseSetting("Encryption:Key", EntraWebFactory.EncryptionKey);
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", Tenant);
         builder.UseSetting("AzureAd:ClientId", ClientId);

@@ -25,7 +25,7 @@ internal static class WaiverScenario
         await db.AddPerson(Chair, Role.Board, Role.BoardChair);
         await db.AddPerson(Ceo, Role.Officer, Role.Board);
         await db.AddPerson(OutsideCounsel);
-        await db.SendAs(null, new AddPerson(Whitaker, "Jordan Whitaker", ["Officer"], "Chief Financial Officer"));
+        await db.SendAs(Cast.Admin, new AddPerson(Whitaker, "Jordan Whitaker", ["Officer"], "Chief Financial Officer"));
     }
 
     /// <summary>Whitaker asks for a waiver of the outside-directorship rule.</summary>
