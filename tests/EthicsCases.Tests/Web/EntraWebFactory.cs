@@ -138,11 +138,19 @@ public sealed class EntraWebFactory(IReadOnlyDictionary<string, string?>? settin
         return client;
     }
 
-    /// <summary>Adds a directory person (as <c>ethics people add</c> does) and returns it.</summary>
+    /// <summary>The directory's Administrator, added first (as a fresh database gets its first one), who adds the rest.</summary>
+    public const string DirectoryAdmin = "directory.admin@alto.example";
+
+    /// <summary>Adds a directory person (as <c>ethics people add --as ADMIN</c> does) and returns it.</summary>
     public async Task<Person> AddPersonAsync(string email, params Role[] roles)
     {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddPerson(email, email.Split('@')[0], roles.Select(r => r.ToString()).ToList()));
+        if (!await ReadAsync(db => db.People.AnyAsync(p => p.Email == DirectoryAdmin)))
+        {
+            await using var bootstrap = Services.CreateAsyncScope();
+            await bootstrap.ServiceProvider.GetRequiredService<IMediator>().Send(new AddPerson(DirectoryAdmin, "Directory Admin", [nameof(Role.Administrator)]));
+        }
+
+        await SendAs(DirectoryAdmin, new AddPerson(email, email.Split('@')[0], roles.Select(r => r.ToString()).ToList()));
         return await ReadAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
     }
 

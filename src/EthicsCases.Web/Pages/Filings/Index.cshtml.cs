@@ -55,19 +55,25 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IFormPage
         ModelState.Clear();
         FilingTime? filed = FiledDate is { } date ? new FilingTime(date, FiledTime) : null;
         var uploaded = await Uploads.Form4FilesAsync(files, ct);
-        var checkedFiles = await mediator.Send(new CheckForm4(uploaded, filed), ct);
-        var outcomes = checkedFiles.Select(c => new FileOutcome(c.File, c.Result, c.Error, c.Error is null ? "Checked" : "Not readable", [])).ToList();
-        if (!CheckOnly && checkedFiles.Any(c => c.Error is null))
+        // Each file is parsed once: by the check alone, or by the import, which hands back what it read.
+        if (CheckOnly)
         {
-            Import = await mediator.Send(new ImportForm4(uploaded.Where((_, i) => checkedFiles[i].Error is null).ToList(), filed), ct);
-            outcomes = await WithImportAsync(outcomes, Import, ct);
+            var checkedFiles = await mediator.Send(new CheckForm4(uploaded, filed), ct);
+            Files = Outcomes(checkedFiles);
+        }
+        else
+        {
+            Import = await mediator.Send(new ImportForm4(uploaded, filed), ct);
+            Files = await WithImportAsync(Outcomes(Import.Checked), Import, ct);
         }
 
-        Files = outcomes;
         Processed = true;
     }
 
     public Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private static List<FileOutcome> Outcomes(IEnumerable<Form4Checked> files) =>
+        files.Select(c => new FileOutcome(c.File, c.Result, c.Error, c.Error is null ? "Checked" : "Not readable", [])).ToList();
 
     // Joins the import's answer to the checked files by name, in order, so two uploads of one name stay apart. The
     // importer files the concerns, but recusal still applies: one naming them is filed and not shown to them.

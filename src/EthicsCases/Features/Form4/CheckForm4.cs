@@ -91,6 +91,9 @@ public sealed class CheckForm4Handler : IQueryHandler<CheckForm4, IReadOnlyList<
     public ValueTask<IReadOnlyList<Form4Checked>> Handle(CheckForm4 query, CancellationToken cancellationToken)
     {
         var options = KnownIssuers.Default.CheckOptions;
+        // One budget for the request: its caps on files and bytes, and its cancellation, so a client that leaves
+        // stops the parse of a hostile file instead of leaving the server to burn on it.
+        var budget = new FilingParseBudget(options.Parser, cancellationToken);
         IReadOnlyList<Form4Checked> results = query.Files.Select(f =>
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -101,7 +104,7 @@ public sealed class CheckForm4Handler : IQueryHandler<CheckForm4, IReadOnlyList<
 
             try
             {
-                return new Form4Checked(f.Name, Form4Checker.Check(f.Content, f.Name, query.Filed, options), null);
+                return new Form4Checked(f.Name, Form4Checker.Check(f.Content, f.Name, query.Filed, options, budget), null);
             }
             catch (FilingParseException e)
             {

@@ -38,7 +38,15 @@ public sealed record ImportForm4Result(
     IReadOnlyList<string> Skipped,
     IReadOnlyList<Form4ImportError> Errors,
     IReadOnlyList<Form4ReviewItem> NeedsReview,
-    IReadOnlyList<ImportedFiling> Filings);
+    IReadOnlyList<ImportedFiling> Filings)
+{
+    /// <summary>
+    /// What the checker read in each file, in the order given (an unreadable file with its reason), so a host that
+    /// shows the findings beside the import does not parse the files a second time. Not part of the JSON contract.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Form4Checked> Checked { get; init; } = [];
+}
 
 /// <summary>A file the import refused, and why.</summary>
 public sealed record Form4ImportError(string File, string Reason);
@@ -76,25 +84,31 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         var errors = new List<Form4ImportError>();
         var review = new List<Form4ReviewItem>();
         var filings = new List<ImportedFiling>();
+        var budget = new FilingParseBudget(options.Parser, cancellationToken);
+        var read = new List<Form4Checked>();
 
         foreach (var file in command.Files)
         {
             if (Form4Files.Problem(file) is { } problem)
             {
                 errors.Add(new Form4ImportError(file.Name, problem));
+                read.Add(new Form4Checked(file.Name, null, problem));
                 continue;
             }
 
             Form4CheckResult result;
             try
             {
-                result = Form4Checker.Check(file.Content, file.Name, command.Filed, options);
+                result = Form4Checker.Check(file.Content, file.Name, command.Filed, options, budget);
             }
             catch (FilingParseException e)
             {
                 errors.Add(new Form4ImportError(file.Name, e.Message));
+                read.Add(new Form4Checked(file.Name, null, e.Message));
                 continue;
             }
+
+            read.Add(new Form4Checked(file.Name, result, null));
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
             var key = result.Filing.AccessionNumber is { Length: > 0 } accession ? $"accession:{accession}" : $"sha256:{sha}";
@@ -124,7 +138,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
             }
         }
 
-        return new ImportForm4Result(filings.Count, concerns, skipped, errors, review, filings);
+        return new ImportForm4Result(filings.Count, concerns, skipped, errors, review, filings) { Checked = read };
     }
 
     private async Task<ImportedFiling> ImportOneAsync(string fileName, string key, string sha, string fingerprint, Form4CheckResult result, Person? reporter,

@@ -5,15 +5,18 @@ namespace EthicsCases.Tests.Domain.Filings;
 
 /// <summary>
 /// Parsing time grows in proportion to the input, caps aside: with every cap lifted, so the parsers do all the
-/// work, doubling a hostile input must not come near quadrupling the time (as it did: 20,000 levels of XML took
-/// 0.5 s and 40,000 took 4 s; a 50,000-space signature 7.6 s). Ratios are of processor times measured in the same
-/// run, each the best of several after a warm-up.
+/// work, making a hostile input four times longer must not come near multiplying the time by sixteen (as it did:
+/// 20,000 levels of XML took 0.5 s and 40,000 took 4 s; a 50,000-space signature 7.6 s). Ratios are of processor times
+/// measured in the same run, each the best of several after a warm-up; the factor of four keeps linear (4) and
+/// quadratic (16) a factor of two either side of the bar, so a busy machine does not decide the result.
 /// </summary>
 [NonParallelizable]
 public class LinearParseTimeTests
 {
-    /// <summary>Linear is 2; quadratic is 4.</summary>
-    private const double MaxRatio = 3.0;
+    private const int Growth = 4;
+
+    /// <summary>Linear is 4; quadratic is 16.</summary>
+    private const double MaxRatio = 8.0;
 
     private static readonly FilingParserOptions NoCaps = new()
     {
@@ -32,10 +35,10 @@ public class LinearParseTimeTests
     /// 1.6 s for 4,000 levels, 6.5 s for 8,000.)
     /// </summary>
     [Test]
-    public void Deeply_nested_xml_takes_time_linear_in_its_depth() => AssertLinear(DeepXml, 4_000, repeat: 100);
+    public void Deeply_nested_xml_takes_time_linear_in_its_depth() => AssertLinear(DeepXml, 2_000, repeat: 100);
 
     [Test]
-    public void Hostile_form_text_takes_time_linear_in_its_length() => AssertLinear(HostileText, 2_000_000, repeat: 1);
+    public void Hostile_form_text_takes_time_linear_in_its_length() => AssertLinear(HostileText, 1_000_000, repeat: 1);
 
     private static byte[] DeepXml(int depth) =>
         Encoding.UTF8.GetBytes("<ownershipDocument><documentType>4</documentType><remarks>"
@@ -63,7 +66,7 @@ public class LinearParseTimeTests
     private static void AssertLinear(Func<int, byte[]> input, int size, int repeat)
     {
         var small = input(size);
-        var large = input(2 * size);
+        var large = input(Growth * size);
         Parse(small, repeat); // warm-up: the measures run fully compiled code
         Parse(large, repeat);
 
