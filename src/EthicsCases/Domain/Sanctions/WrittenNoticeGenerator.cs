@@ -125,6 +125,12 @@ public static class WrittenNoticeGenerator
                 "referenced above. No action will be taken against you in this matter.");
         }
 
+        if (c.DecidedByStatement is { } decidedBy)
+        {
+            // SOP II-031 lets the Board designate persons to determine; the individual is told on whose authority.
+            letter.Text(decidedBy);
+        }
+
         letter.Text("Rationale", letter.Bold, spaceAfter: 4);
         letter.Text(c.Rationale.Trim());
 
