@@ -100,6 +100,11 @@ public static class WrittenNoticeGenerator
                 $"referenced above. This letter is the written notice to you of that determination, as SOP II-031 provides.");
 
             letter.Text("Actions determined by the Board", letter.Bold, spaceAfter: 4);
+            if (c.NoAction)
+            {
+                letter.Bullet("The Board determined to take no action.");
+            }
+
             foreach (var sanction in c.Sanctions)
             {
                 letter.Bullet(SanctionLine(sanction));
@@ -184,7 +189,7 @@ public static class WrittenNoticeGenerator
         Require("rationale", c.Rationale);
         Require("signatoryName", c.SignatoryName);
         Require("company", c.Company);
-        if (c.ViolationFound && (c.Sanctions is null || c.Sanctions.Count == 0))
+        if (c.ViolationFound && !c.NoAction && (c.Sanctions is null || c.Sanctions.Count == 0))
         {
             errors["sanctions"] = ["a notice of a violation names at least one action determined by the Board."];
         }

@@ -268,6 +268,7 @@ public static class DeterminationNotice
             signatory.Name)
         {
             DecidedByStatement = decidedBy?.Capacity == DecisionCapacity.Designee ? decidedBy.Statement : null,
+            NoAction = determination.ViolationFound && determination.Sanctions.Count == 0,
             SignatoryTitle = decidedBy?.Capacity == DecisionCapacity.Designee && decidedBy.DesigneeName is not null
                 ? "Designee of the Board of Directors"
                 : "Chair of the Audit Committee",
