@@ -134,7 +134,8 @@ public sealed class DesigneeDeterminationTests(DatabaseProvider provider) : Data
             NoAction = true,
             Reason = "The Board accepted the officer's remediation.",
         });
-        var scan = await Db.SendAs(Cast.GeneralCounsel, new ProposeImplicitWaivers());
+        // A Fraud case is routed to the Committee alone: the Committee sees its proposal.
+        var scan = await Db.SendAs(Cast.AuditChair, new ProposeImplicitWaivers());
 
         Assert.Multiple(() =>
         {
