@@ -282,8 +282,15 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DecidedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
@@ -347,6 +354,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DesignationId");
 
                     b.HasIndex("RecordedById");
 
@@ -1277,6 +1286,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Waivers.BoardDesignation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EthicsCases.Domain.Person", "Person")
                         .WithMany()

@@ -275,8 +275,15 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
@@ -340,6 +347,8 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DesignationId");
 
                     b.HasIndex("RecordedById");
 
@@ -1268,6 +1277,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Waivers.BoardDesignation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EthicsCases.Domain.Person", "Person")
                         .WithMany()

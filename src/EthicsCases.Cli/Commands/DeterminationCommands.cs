@@ -46,10 +46,11 @@ public static class DeterminationCommands
         var suspensionTo = new Option<DateOnly?>("--suspension-to") { Description = "Last day of the suspension chosen." };
         var effective = new Option<DateOnly?>("--effective") { Description = "When a demotion or re-assignment takes effect." };
         var reassignment = new Option<string?>("--reassignment") { Description = "The new position on demotion or re-assignment." };
-        var determine = new Command("determine", "Record the Board's determination (Audit Committee); prints the recommendation and whether the actions depart from it.")
+        var noAction = new Option<bool>("--no-action") { Description = "A violation was found and the Board takes no action (needs --reason); for an officer, an implicit-waiver proposal follows." };
+        var determine = new Command("determine", "Record the Board's determination (Board member, Audit Committee, or the Board's designee for determinations); prints the recommendation and whether the actions depart from it.")
         {
             id, actAs, violation, sanction, severity, occurrences, intent, advised, advisedReason, reason, rationale, subject, meeting,
-            suspensionFrom, suspensionTo, effective, reassignment,
+            suspensionFrom, suspensionTo, effective, reassignment, noAction,
         };
         determine.SetAction((parse, ct) => runner.RunAsync(parse, parse.GetValue(actAs), async (services, token) =>
         {
@@ -58,7 +59,7 @@ public static class DeterminationCommands
             return await services.GetRequiredService<IMediator>().Send(new DetermineCase(
                 parse.GetValue(id)!, parse.GetValue(violation) == "yes", sanctions, parse.GetValue(severity), parse.GetValue(occurrences),
                 parse.GetValue(intent), parse.GetValue(advised), parse.GetValue(advisedReason), parse.GetValue(reason), parse.GetValue(rationale),
-                parse.GetValue(subject), parse.GetValue(meeting)), token);
+                parse.GetValue(subject), parse.GetValue(meeting), parse.GetValue(noAction)), token);
         }, PrintDetermined, ct));
         return determine;
     }
@@ -95,6 +96,10 @@ public static class DeterminationCommands
     private static void PrintDetermined(DeterminedCase d, TextWriter o)
     {
         o.WriteLine($"Case {d.Reference} is now {d.State} ({d.Outcome}).");
+        if (d.DecidedBy is { } decidedBy)
+        {
+            o.WriteLine($"  {decidedBy}");
+        }
         if (d.Recommendation is { } r)
         {
             o.WriteLine($"  individual:      {d.Subject}");

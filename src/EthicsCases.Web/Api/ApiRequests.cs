@@ -33,7 +33,8 @@ public sealed record DeterminationRequest(
     string? Reason,
     string? Rationale,
     string? Subject,
-    DateOnly? MeetingDate);
+    DateOnly? MeetingDate,
+    bool? NoAction = null);
 
 /// <summary>Body of <c>POST /api/advice</c>.</summary>
 public sealed record AdviceRequest(string Person, string Category, DateOnly? Date, string Summary);

@@ -32,9 +32,9 @@ public static class DeterminationsApi
 
         cases.MapPost("/determination", (string key, DeterminationRequest body, IMediator m, CancellationToken ct) =>
                 m.Send(new DetermineCase(key, body.ViolationFound, body.Sanctions ?? [], body.Severity, body.Occurrences, body.Intent,
-                    body.Advised, body.AdvisedReason, body.Reason, body.Rationale, body.Subject, body.MeetingDate), ct))
+                    body.Advised, body.AdvisedReason, body.Reason, body.Rationale, body.Subject, body.MeetingDate, body.NoAction ?? false), ct))
             .WithName("DetermineCase")
-            .WithSummary("Record the Board's determination (Audit Committee); 400 on 'reason' when the actions depart from the recommendation without one.");
+            .WithSummary("Record the Board's determination (Board member, Audit Committee, or the Board's designee for determinations on the meeting date); 400 on 'reason' when the actions depart from the recommendation without one.");
 
         // POST, not GET: every fetch writes an audit event, and a GET must not change anything (a prefetch or a
         // crawler would fill the case's trail). GET on this path answers 405.

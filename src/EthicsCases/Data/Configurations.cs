@@ -105,6 +105,8 @@ internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Doma
         builder.HasOne<EthicsCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Waivers.BoardDesignation>().WithMany().HasForeignKey(d => d.DesignationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.DecidedAs).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(d => d.Rationale);
         builder.Ignore(d => d.AdvisedOverrideReason);
         builder.Ignore(d => d.DepartureRationale);

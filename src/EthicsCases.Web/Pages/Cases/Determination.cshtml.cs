@@ -65,7 +65,7 @@ public sealed class DeterminationModel(IMediator mediator, TimeProvider clock) :
         ModelState.Clear();
         var d = Determination;
         var determined = await mediator.Send(new DetermineCase(Key, d.ViolationFound == "yes", d.ToSanctions(), d.Severity, d.Occurrences,
-            Blank(d.Intent), Blank(d.Advised), Blank(d.AdvisedReason), Blank(d.Reason), Blank(d.Rationale), Blank(d.Subject), d.MeetingDate), ct);
+            Blank(d.Intent), Blank(d.Advised), Blank(d.AdvisedReason), Blank(d.Reason), Blank(d.Rationale), Blank(d.Subject), d.MeetingDate, d.NoAction), ct);
         TempData["Flash"] = $"The Board's determination is recorded: the case is {Labels.State(determined.State)} ({determined.Outcome})" +
             (determined.Sanctions.Count == 0 ? "." : $", actions: {string.Join(", ", determined.Sanctions)}.");
         return RedirectToPage("/Cases/Show", new { key = Key });
@@ -119,6 +119,9 @@ public sealed class DeterminationInput
 
     /// <summary>The Board meeting.</summary>
     public DateOnly? MeetingDate { get; set; }
+
+    /// <summary>A violation found and no action taken.</summary>
+    public bool NoAction { get; set; }
 
     /// <summary>The Board's reasons.</summary>
     public string? Rationale { get; set; }

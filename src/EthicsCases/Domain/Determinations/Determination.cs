@@ -25,9 +25,11 @@ public sealed class Determination : ISealedContent
     public Determination(Guid id, Guid caseId, Guid? personId, bool violationFound, DateOnly boardMeetingDate, string rationale,
         SanctionFactors? factors, string? advisedOverrideReason, SanctionRecommendation? recommendation,
         IEnumerable<DeterminedSanction> sanctions, bool departsFromRecommendation, string? departureRationale,
-        Guid recordedById, DateTime recordedAt)
+        Guid recordedById, DateTime recordedAt, Waivers.DecisionAuthority? authority = null)
     {
         Id = id;
+        DecidedAs = authority?.Capacity;
+        DesignationId = authority?.DesignationId;
         CaseId = caseId;
         PersonId = personId;
         ViolationFound = violationFound;
@@ -112,6 +114,15 @@ public sealed class Determination : ISealedContent
 
     /// <summary>When it was recorded.</summary>
     public DateTime RecordedAt { get; private set; }
+
+    /// <summary>
+    /// Whether the Board itself (a Board member, or the Audit Committee recording the Board's decision) or a designee of
+    /// the Board decided; null on determinations recorded before designations existed.
+    /// </summary>
+    public Waivers.DecisionCapacity? DecidedAs { get; private set; }
+
+    /// <summary>The Board designation a designee relied on; null when the Board decided.</summary>
+    public Guid? DesignationId { get; private set; }
 
     /// <summary>The written notice PDF; null until generated (demo data generates it on first fetch).</summary>
     public byte[]? NoticePdf => PurgedAt is not null ? null : _open ? _noticePdf : throw new SealedContentException("A written notice");
@@ -238,6 +249,8 @@ public static class DeterminationRecord
             policyVersion = d.PolicyVersion,
             sanctions = d.Sanctions.Select(s => new { s.Sanction, s.From, s.To }),
             departsFromRecommendation = d.DepartsFromRecommendation,
+            decidedAs = d.DecidedAs,
+            designationId = d.DesignationId,
             factsSha256 = ContentHash.Of(Facts(d)),
             rationaleSha256 = rationale,
             advisedOverrideReasonSha256 = advised,
@@ -249,6 +262,8 @@ public static class DeterminationRecord
     /// <summary>
     /// The determination's structured decision in one canonical text (field order fixed, numbers and instants normalised
     /// to what every provider round-trips): the record stores its SHA-256, so any edit of a recorded decision shows.
+    /// Determinations that say who decided (v2) add the capacity and the designation; older ones keep their v1 text, so
+    /// their recorded hashes still hold, and blanking the capacity of a v2 one changes the text all the same.
     /// </summary>
     public static string Facts(Determination d)
     {
@@ -256,7 +271,7 @@ public static class DeterminationRecord
         var c = System.Globalization.CultureInfo.InvariantCulture;
         var sanctions = string.Join(";", d.Sanctions.Select(s =>
             $"{s.Sanction}|{s.From?.ToString("yyyy-MM-dd", c)}|{s.To?.ToString("yyyy-MM-dd", c)}|{s.Details}"));
-        return string.Join("\n",
+        var v1 = string.Join("\n",
             "determination-v1",
             d.CaseId.ToString("N"),
             d.PersonId?.ToString("N"),
@@ -274,5 +289,8 @@ public static class DeterminationRecord
             d.DepartsFromRecommendation,
             d.RecordedById.ToString("N"),
             (d.RecordedAt.Ticks - (d.RecordedAt.Ticks % 10)).ToString(c));
+        return d.DecidedAs is null
+            ? v1
+            : string.Join("\n", "determination-v2", v1, d.DecidedAs.ToString(), d.DesignationId?.ToString("N"));
     }
 }

@@ -27,6 +27,12 @@ public sealed record NoticeContent(
     /// <summary>The company issuing the notice.</summary>
     public string Company { get; init; } = "Alto Ingredients, Inc.";
 
+    /// <summary>"Decided by the Board's designee X under the resolution of D" when a designee decided; null when the Board did.</summary>
+    public string? DecidedByStatement { get; init; }
+
+    /// <summary>A violation was found and the Board decided to take no action (so <see cref="Sanctions"/> is empty).</summary>
+    public bool NoAction { get; init; }
+
     /// <summary>The signatory's capacity.</summary>
     public string SignatoryTitle { get; init; } = "Chair of the Audit Committee";
 }

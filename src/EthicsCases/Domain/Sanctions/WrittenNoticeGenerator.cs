@@ -100,6 +100,11 @@ public static class WrittenNoticeGenerator
                 $"referenced above. This letter is the written notice to you of that determination, as SOP II-031 provides.");
 
             letter.Text("Actions determined by the Board", letter.Bold, spaceAfter: 4);
+            if (c.NoAction)
+            {
+                letter.Bullet("The Board determined to take no action.");
+            }
+
             foreach (var sanction in c.Sanctions)
             {
                 letter.Bullet(SanctionLine(sanction));
@@ -123,6 +128,12 @@ public static class WrittenNoticeGenerator
                 $"At its meeting on {LongDate(c.BoardMeetingDate)}, the Board of Directors of {c.Company} determined that there " +
                 "has been no violation of the Code of Ethics or of SOP II-031, Code of Ethics for CEO/CFO, by you in the matter " +
                 "referenced above. No action will be taken against you in this matter.");
+        }
+
+        if (c.DecidedByStatement is { } decidedBy)
+        {
+            // SOP II-031 lets the Board designate persons to determine; the individual is told on whose authority.
+            letter.Text(decidedBy);
         }
 
         letter.Text("Rationale", letter.Bold, spaceAfter: 4);
@@ -178,7 +189,7 @@ public static class WrittenNoticeGenerator
         Require("rationale", c.Rationale);
         Require("signatoryName", c.SignatoryName);
         Require("company", c.Company);
-        if (c.ViolationFound && (c.Sanctions is null || c.Sanctions.Count == 0))
+        if (c.ViolationFound && !c.NoAction && (c.Sanctions is null || c.Sanctions.Count == 0))
         {
             errors["sanctions"] = ["a notice of a violation names at least one action determined by the Board."];
         }

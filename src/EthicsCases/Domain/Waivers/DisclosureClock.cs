@@ -34,6 +34,23 @@ public static class DisclosureClock
     /// <summary>The first day a website posting may come down: twelve months after it went up.</summary>
     public static DateOnly KeepPostedUntil(DateOnly postedOn) => postedOn.AddMonths(WebsiteMonths);
 
+    /// <summary>
+    /// Business days from <paramref name="today"/> to <paramref name="due"/>: 0 on the due date, 1 the business day
+    /// before; negative once past it (the business days overdue).
+    /// </summary>
+    public static int BusinessDaysLeft(DateOnly today, DateOnly due, SecBusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var (from, to, sign) = today <= due ? (today, due, 1) : (due, today, -1);
+        var days = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            days += calendar.IsBusinessDay(d) ? 1 : 0;
+        }
+
+        return sign * days;
+    }
+
     /// <summary>Long date as SEC filings write it: <c>March 2, 2026</c>.</summary>
     public static string LongDate(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 }

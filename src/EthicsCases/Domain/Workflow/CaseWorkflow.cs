@@ -20,6 +20,7 @@ public sealed class CaseWorkflow
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _closeNoViolation;
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<string> _reopen;
     private readonly StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<BoardDecision> _record;
+    private readonly bool _decidesForBoard;
     private DateTime _now;
 
     /// <summary>Triggers that must carry a reason.</summary>
@@ -29,8 +30,15 @@ public sealed class CaseWorkflow
     };
 
     /// <summary>Builds the machine for <paramref name="actor"/> acting on <paramref name="ethicsCase"/>.</summary>
-    public CaseWorkflow(EthicsCase ethicsCase, Person actor)
+    /// <param name="ethicsCase">The case.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="decidesForBoard">
+    /// The caller established that the actor may record the Board's determination as a Board member or under a Board
+    /// designation in force on the decision date (it needs the designations, which the machine does not load).
+    /// </param>
+    public CaseWorkflow(EthicsCase ethicsCase, Person actor, bool decidesForBoard = false)
     {
+        _decidesForBoard = decidesForBoard;
         _case = ethicsCase;
         _actor = actor;
         _machine = new StateMachine<CaseState, CaseTrigger>(() => _case.State, s => _case.State = s);
@@ -65,7 +73,7 @@ public sealed class CaseWorkflow
         _machine.Configure(CaseState.BoardDetermination)
             .OnEntry(() => _case.ReferredToBoard = true, "Board sees the case")
             .PermitIf(CaseTrigger.RecordDetermination, CaseState.Closed,
-                () => ActsAs(Role.AuditCommittee), "Audit Committee, recording the Board's decision");
+                () => ActsAs(Role.AuditCommittee) || (_decidesForBoard && !_case.Names(_actor)), "Audit Committee, recording the Board's decision");
 
         _machine.Configure(CaseState.Closed)
             .OnEntryFrom(_dismiss, _ => Close(CaseOutcome.Dismissed), "outcome Dismissed")

@@ -39,7 +39,11 @@ public sealed record CaseDetail(
     bool IsReviewer,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
     bool IsReporter,
-    bool CanFetchNotice);
+    bool CanFetchNotice)
+{
+    /// <summary>Who decided the standing determination (the Board or its designee); shown to reviewers only.</summary>
+    public Features.Determinations.DecidedBy? DecidedBy { get; init; }
+}
 
 /// <summary>Loads the case with its history; the authorization behaviour has already checked visibility.</summary>
 public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ShowCase, CaseDetail>
@@ -65,7 +69,10 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQ
                 ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
                 : new HistoryEntry(e.At, e.ActorId == me.Id ? e.Actor : null, e.Action, e.From, e.To, null)).ToList(),
             c.Summary, c.Details, c.Reporter is null ? null : ToRef(c.Reporter),
-            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me));
+            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me))
+        {
+            DecidedBy = reviewer ? await Features.Determinations.DeterminationAuthority.StandingAsync(db, c.Id, cancellationToken) : null,
+        };
     }
 
     private static PersonRef ToRef(Person p) => new(p.Id, p.Email, p.Name, p.Title);

@@ -3,6 +3,7 @@ using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Sanctions;
+using EthicsCases.Domain.Waivers;
 using EthicsCases.Domain.Workflow;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Determinations;
 
 /// <summary>
-/// An Audit Committee member records the Board's determination on a case in BoardDetermination. When a violation is
+/// The Board's determination on a case in BoardDetermination, recorded by a Board member, by an Audit Committee member
+/// (as the Board's recorder), or by a person the Board designated for determinations by a designation in force on the
+/// meeting date (SOP II-031: "determine, or designate appropriate persons to determine"); the determination says
+/// which (<see cref="Determination.DecidedAs"/>). When a violation is
 /// found the factors and at least one action are required; prior violations come from the records, and
 /// <see cref="Advised"/> defaults to what the prior-advice ledger shows (overriding it needs <see cref="AdvisedReason"/>).
 /// Choosing a most severe action other than the recommendation needs <see cref="Reason"/>.
@@ -27,7 +31,9 @@ namespace EthicsCases.Features.Determinations;
 /// <param name="Reason">Why the actions depart from the recommendation.</param>
 /// <param name="Rationale">The Board's reasons for the notice; defaults to <paramref name="Reason"/> or a plain statement.</param>
 /// <param name="Subject">The individual, when the case names several subjects.</param>
-/// <param name="MeetingDate">The Board meeting; defaults to today.</param>
+/// <param name="MeetingDate">The Board meeting (the decision date a designation must cover); defaults to today.</param>
+/// <param name="NoAction">A violation was found and the Board takes no action: a departure from any recommendation,
+/// so it needs <paramref name="Reason"/>; for a covered officer it leads to an implicit-waiver proposal.</param>
 public sealed record DetermineCase(
     string CaseKey,
     bool ViolationFound,
@@ -40,10 +46,8 @@ public sealed record DetermineCase(
     string? Reason = null,
     string? Rationale = null,
     string? Subject = null,
-    DateOnly? MeetingDate = null) : ICommand<DeterminedCase>, ICaseRequest, IRoleRequest
-{
-    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee];
-}
+    DateOnly? MeetingDate = null,
+    bool NoAction = false) : ICommand<DeterminedCase>, ICaseRequest;
 
 /// <summary>
 /// The contract's <c>{"caseId","state","outcome","sanctions","recommendation","departsFromRecommendation"}</c>, then
@@ -65,7 +69,17 @@ public sealed record DeterminedCase(
     IReadOnlyList<string> PriorViolationReferences,
     bool? Advised,
     bool? AdvisedOnRecord,
-    bool NoticeAvailable);
+    bool NoticeAvailable)
+{
+    /// <summary>Whether the Board or its designee decided.</summary>
+    public DecisionCapacity? DecidedAs { get; init; }
+
+    /// <summary>The designation a designee relied on.</summary>
+    public Guid? DesignationId { get; init; }
+
+    /// <summary>"Decided by the Board of Directors" or "Decided by the Board's designee X under the resolution of D".</summary>
+    public string? DecidedBy { get; init; }
+}
 
 /// <summary>Rules that need no database.</summary>
 public sealed class DetermineCaseValidator : AbstractValidator<DetermineCase>
@@ -74,6 +88,10 @@ public sealed class DetermineCaseValidator : AbstractValidator<DetermineCase>
     {
         RuleFor(c => c.Sanctions).Empty().When(c => !c.ViolationFound)
             .WithMessage("No action can be taken when no violation is found.");
+        RuleFor(c => c.NoAction).Must(n => !n).When(c => !c.ViolationFound)
+            .WithMessage("'No action' answers a violation found; with no violation there is no action to forgo.");
+        RuleFor(c => c.Sanctions).Empty().When(c => c.NoAction)
+            .WithMessage("Name no action when the Board takes no action.");
         RuleFor(c => c.Sanctions).Must(s => s.Select(x => x.Sanction).Distinct().Count() == s.Count)
             .WithMessage("Each action may be named once.");
         RuleForEach(c => c.Sanctions).Must(s => Enum.IsDefined(s.Sanction))
@@ -115,6 +133,10 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
                 await new CaseWorkflow(ethicsCase, me).PermittedTriggersAsync(), definedInState: false);
         }
 
+        var meeting = command.MeetingDate ?? DateOnly.FromDateTime(now);
+        var authority = await DeterminationAuthority.OfAsync(db, me, meeting, cancellationToken)
+            ?? throw new ForbiddenException(
+                $"Only a Board member, the Audit Committee, or someone the Board designated for determinations by a designation in force on {meeting:yyyy-MM-dd} records the Board's determination.");
         var person = await IndividualAsync(ethicsCase, command.Subject, command.ViolationFound, cancellationToken);
 
         SanctionFactors? factors = null;
@@ -140,9 +162,16 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
 
             factors = SanctionFactors.From(command.Severity, command.Occurrences, command.Intent, advised, priors.Count, ethicsCase.Category);
             recommendation = new SanctionCalculator(SanctionPolicy.Current).Recommend(factors);
-            // No action named: the Board adopts the recommendation, which is then no departure.
-            sanctions = sanctions.Count == 0 ? [new DeterminedSanction(recommendation.Recommendation)] : sanctions;
-            departs = SanctionWording.DepartsFromRecommendation(recommendation.Recommendation, sanctions.Select(s => s.Sanction));
+            // No action named: the Board adopts the recommendation, which is then no departure. Taking no action at all
+            // departs from every recommendation.
+            sanctions = command.NoAction ? [] : sanctions.Count == 0 ? [new DeterminedSanction(recommendation.Recommendation)] : sanctions;
+            departs = command.NoAction || SanctionWording.DepartsFromRecommendation(recommendation.Recommendation, sanctions.Select(s => s.Sanction));
+            if (command.NoAction && string.IsNullOrWhiteSpace(command.Reason))
+            {
+                throw ValidationFailedException.For("reason",
+                    $"The policy recommends {recommendation.Recommendation} (score {recommendation.Score:0.##}, policy {recommendation.PolicyVersion}): taking no action departs from it and needs a reason.");
+            }
+
             if (departs && string.IsNullOrWhiteSpace(command.Reason))
             {
                 throw ValidationFailedException.For("reason",
@@ -155,17 +184,17 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         var rationale = FirstText(command.Rationale, command.Reason) ?? (command.ViolationFound
             ? "The Board of Directors determined that there has been a violation."
             : "The Board of Directors determined that there has been no violation.");
-        var meeting = command.MeetingDate ?? DateOnly.FromDateTime(now);
         var determination = new Determination(Guid.NewGuid(), ethicsCase.Id, person?.Id, command.ViolationFound, meeting, rationale,
-            factors, advisedReason, recommendation, sanctions, departs, departureRationale, me.Id, now);
+            factors, advisedReason, recommendation, sanctions, departs, departureRationale, me.Id, now, authority);
+        var decidedBy = await DeterminationAuthority.DescribeAsync(db, determination, cancellationToken);
 
         if (command.ViolationFound)
         {
-            determination.AttachNotice(WrittenNoticeGenerator.Generate(DeterminationNotice.Content(determination, ethicsCase, person!, me, now)));
+            determination.AttachNotice(WrittenNoticeGenerator.Generate(DeterminationNotice.Content(determination, ethicsCase, person!, me, now, decidedBy)));
         }
 
         var data = DeterminationRecord.EventData(determination, person?.Email, advisedOnRecord, priors.Select(p => p.Reference).ToList(), ethicsCase.Category);
-        await new CaseWorkflow(ethicsCase, me).RecordDeterminationAsync(new BoardDecision(command.ViolationFound, rationale), now, data);
+        await new CaseWorkflow(ethicsCase, me, decidesForBoard: true).RecordDeterminationAsync(new BoardDecision(command.ViolationFound, rationale), now, data);
 
         db.Determinations.Add(determination);
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
@@ -175,7 +204,12 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
         return new DeterminedCase(ethicsCase.Id, ethicsCase.State, ethicsCase.Outcome, sanctions.Select(s => s.Sanction).ToList(),
             recommendation?.Recommendation, departs, determination.Id, ethicsCase.Reference, person?.Email, recommendation?.Score,
             recommendation?.PolicyVersion, factors?.PriorViolations, shown.Select(p => p.Reference).ToList(), factors?.Advised,
-            advisedOnRecord, determination.NoticePdf is not null);
+            advisedOnRecord, determination.NoticePdf is not null)
+        {
+            DecidedAs = determination.DecidedAs,
+            DesignationId = determination.DesignationId,
+            DecidedBy = decidedBy?.Statement,
+        };
     }
 
     // The individual is a subject of the case: the only one, or the one named among several.
@@ -209,8 +243,12 @@ public sealed class DetermineCaseHandler(EthicsDbContext db, ActorContext actor,
 /// <summary>Builds the written notice for a determination.</summary>
 public static class DeterminationNotice
 {
-    /// <summary>The notice's content: addressed to the individual, signed by the Audit Committee member who recorded it.</summary>
-    public static NoticeContent Content(Determination determination, EthicsCase ethicsCase, Person individual, Person signatory, DateTime date)
+    /// <summary>
+    /// The notice's content: addressed to the individual, signed by whoever recorded it; a designee's determination says
+    /// so, with the resolution it relied on.
+    /// </summary>
+    public static NoticeContent Content(Determination determination, EthicsCase ethicsCase, Person individual, Person signatory, DateTime date,
+        DecidedBy? decidedBy = null)
     {
         ArgumentNullException.ThrowIfNull(determination);
         ArgumentNullException.ThrowIfNull(ethicsCase);
@@ -227,6 +265,13 @@ public static class DeterminationNotice
             determination.FactorsFor(ethicsCase.Category),
             determination.Rationale,
             determination.BoardMeetingDate,
-            signatory.Name);
+            signatory.Name)
+        {
+            DecidedByStatement = decidedBy?.Capacity == DecisionCapacity.Designee ? decidedBy.Statement : null,
+            NoAction = determination.ViolationFound && determination.Sanctions.Count == 0,
+            SignatoryTitle = decidedBy?.Capacity == DecisionCapacity.Designee && decidedBy.DesigneeName is not null
+                ? "Designee of the Board of Directors"
+                : "Chair of the Audit Committee",
+        };
     }
 }

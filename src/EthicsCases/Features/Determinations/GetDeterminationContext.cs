@@ -13,10 +13,7 @@ namespace EthicsCases.Features.Determinations;
 /// preview and the most comparable past determinations.
 /// </summary>
 public sealed record GetDeterminationContext(string CaseKey, string? Subject = null, int? Severity = null, int? Occurrences = null,
-    string? Intent = null, string? Advised = null) : IQuery<DeterminationContext>, ICaseRequest, IRoleRequest
-{
-    public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.AuditCommittee, Role.Board];
-}
+    string? Intent = null, string? Advised = null) : IQuery<DeterminationContext>, ICaseRequest;
 
 /// <summary>The case and what the records say about each individual.</summary>
 public sealed record DeterminationContext(
@@ -56,6 +53,12 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
     {
         var me = actor.Current;
         var now = clock.GetUtcNow().UtcDateTime;
+        // The Audit Committee, the Board and whoever the Board designated for determinations (in force today) read it.
+        if (!me.Has(Role.Board) && await DeterminationAuthority.OfAsync(db, me, DateOnly.FromDateTime(now), cancellationToken) is null)
+        {
+            throw new ForbiddenException("This needs one of the roles AuditCommittee, Board, or a Board designation for determinations in force today.");
+        }
+
         var c = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me))
             .Include(x => x.Subjects).ThenInclude(s => s.Person)
             .SingleOrDefaultAsync(cancellationToken)

@@ -43,7 +43,8 @@ public sealed class GetNoticeHandler(EthicsDbContext db, ActorContext actor, Tim
         {
             var recorder = await db.People.AsNoTracking().SingleAsync(p => p.Id == determination.RecordedById, cancellationToken);
             determination.AttachNotice(WrittenNoticeGenerator.Generate(
-                DeterminationNotice.Content(determination, ethicsCase, determination.Person!, recorder, determination.RecordedAt)));
+                DeterminationNotice.Content(determination, ethicsCase, determination.Person!, recorder, determination.RecordedAt,
+                    await DeterminationAuthority.DescribeAsync(db, determination, cancellationToken))));
             ethicsCase.Record(me, "NoticeGenerated", now, data: $$"""{"determinationId":"{{determination.Id}}","noticeSha256":"{{ContentHash.Of(determination.NoticePdf!)}}"}""");
         }
 

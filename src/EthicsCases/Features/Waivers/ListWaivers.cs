@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Filings;
 using EthicsCases.Domain.Waivers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,14 @@ public sealed record WaiverRow(
     string? Url,
     DateOnly? KeepPostedUntil,
     DateOnly? PostingRemovedOn,
-    IReadOnlyList<DisclosureFinding> Findings);
+    IReadOnlyList<DisclosureFinding> Findings)
+{
+    /// <summary>Business days to the due date while undisclosed (0 on the day, negative when overdue); null otherwise.</summary>
+    public int? BusinessDaysLeft { get; init; }
+
+    /// <summary>Undisclosed and past its due date.</summary>
+    public bool Overdue { get; init; }
+}
 
 /// <summary>Reads the register, oldest request first, with each row's findings as of today.</summary>
 public sealed class ListWaiversHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<ListWaivers, IReadOnlyList<WaiverRow>>
@@ -61,6 +69,10 @@ public sealed class ListWaiversHandler(EthicsDbContext db, ActorContext actor, T
         var d = w.Disclosure;
         return new WaiverRow(w.Id, w.Person!.Email, w.Provision, w.State, w.DecidedOn, d.Due, d.DisclosedOn, d.LateAsOf(today), w.Person.Name,
             w.IsImplicit, DateOnly.FromDateTime(w.RequestedAt), w.DecidedAs, w.DesignationId, d.Channel is { } c ? DisclosureChannels.Name(c) : null,
-            d.Url, d.KeepPostedUntil, d.PostingRemovedOn, d.Findings(today));
+            d.Url, d.KeepPostedUntil, d.PostingRemovedOn, d.Findings(today))
+        {
+            BusinessDaysLeft = d.Due is { } due && !d.Disclosed ? DisclosureClock.BusinessDaysLeft(today, due, SecBusinessCalendar.Default) : null,
+            Overdue = d.IsOverdue(today),
+        };
     }
 }

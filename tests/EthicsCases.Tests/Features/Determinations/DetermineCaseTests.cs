@@ -197,15 +197,19 @@ public sealed class DetermineCaseTests(DatabaseProvider provider) : DatabaseFixt
     }
 
     [Test]
-    public async Task Only_the_Audit_Committee_records_a_determination()
+    public async Task Only_the_Audit_Committee_or_a_Board_member_records_a_determination()
     {
         var filed = await BeforeTheBoard(Db, Cast.Controller);
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => Db.SendAs(Cast.Director, Minor(filed.Reference, Sanction.WrittenNotice)), Throws.TypeOf<ForbiddenException>());
-            Assert.That(() => Db.SendAs(Cast.GeneralCounsel, Minor(filed.Reference, Sanction.WrittenNotice)), Throws.TypeOf<ForbiddenException>());
+            // The reporter sees the case but holds no authority; counsel does not see a case routed to the Committee alone.
+            Assert.That(() => Db.SendAs(Cast.Cfo, Minor(filed.Reference, Sanction.WrittenNotice)), Throws.TypeOf<ForbiddenException>());
+            Assert.That(() => Db.SendAs(Cast.GeneralCounsel, Minor(filed.Reference, Sanction.WrittenNotice)), Throws.TypeOf<NotFoundException>());
         });
         Assert.That(await Db.Read(db => db.Determinations.CountAsync()), Is.Zero);
+
+        await Db.SendAs(Cast.Director, Minor(filed.Reference, Sanction.WrittenNotice));
+        Assert.That(await Db.Read(db => db.Determinations.CountAsync()), Is.EqualTo(1));
     }
 }
