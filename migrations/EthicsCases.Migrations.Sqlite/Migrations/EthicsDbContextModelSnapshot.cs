@@ -392,6 +392,12 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -403,15 +409,30 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeterminationRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeterminedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("GeneralCounselRecused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastAuditHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftIntakeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
