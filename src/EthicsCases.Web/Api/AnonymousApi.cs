@@ -18,7 +18,7 @@ public static class AnonymousApi
         var api = app.MapGroup("/api/anonymous").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Anonymous reports");
 
         api.MapPost("/reports", async (ConcernRequest body, IMediator m, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await m.Send(new FileAnonymousReport(body.Category, body.Summary, body.Details, body.SubjectEmails ?? []), ct)))
+                TypedResults.Created((string?)null, await m.Send(new FileAnonymousReport(body.Category, body.Summary, body.Details, body.SubjectEmails ?? [], body.IncidentDate), ct)))
             .WithName("FileAnonymousReport").WithSummary("File anonymously; the report key and password are returned once.");
 
         api.MapPost("/status", (AnonymousCredentialsRequest body, IMediator m, CancellationToken ct) =>

@@ -30,7 +30,10 @@ public sealed class NotificationService(IServiceScopeFactory scopes, Notificatio
                 await RunAsync("Deadline scan", async s =>
                 {
                     var scan = await s.GetRequiredService<IMediator>().Send(new ScanDeadlines(), stoppingToken);
-                    logger.LogInformation("Deadline scan: {Cases} open cases, {Queued} alerts queued", scan.Cases, scan.Queued);
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Deadline scan: {Cases} open cases, {Queued} alerts queued", scan.Cases, scan.Queued);
+                    }
                 }, stoppingToken);
             }
 
