@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EthicsCases.Migrations.Sqlite.Migrations
+namespace EthicsCases.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class CaseClocks : Migration
@@ -11,46 +11,54 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UploadedById",
+                table: "EvidenceFiles",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "AcceptedAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AcknowledgedAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeterminationRequestedAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeterminedAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FeedbackGivenAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "IncidentDate",
                 table: "Cases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LeftIntakeAt",
                 table: "Cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
         }
 
@@ -84,6 +92,16 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "LeftIntakeAt",
                 table: "Cases");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UploadedById",
+                table: "EvidenceFiles",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
         }
     }
 }

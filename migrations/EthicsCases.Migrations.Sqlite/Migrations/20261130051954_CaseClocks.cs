@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EthicsCases.Migrations.PostgreSql.Migrations
+namespace EthicsCases.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CaseClocks : Migration
@@ -11,46 +11,54 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UploadedById",
+                table: "EvidenceFiles",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "AcceptedAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AcknowledgedAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeterminationRequestedAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeterminedAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FeedbackGivenAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "IncidentDate",
                 table: "Cases",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LeftIntakeAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
         }
 
@@ -84,6 +92,16 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "LeftIntakeAt",
                 table: "Cases");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UploadedById",
+                table: "EvidenceFiles",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
         }
     }
 }
