@@ -1,5 +1,8 @@
+using EthicsCases.Domain;
 using EthicsCases.Features.Anonymous;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EthicsCases.Web.Api;
 
@@ -28,6 +31,13 @@ public static class AnonymousApi
         api.MapPost("/messages", async (AnonymousMessageRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await m.Send(new ReplyAnonymously(body.ReportKey, body.Password, body.Text), ct)))
             .WithName("ReplyAnonymously").WithSummary("Write to the reviewers of an anonymous report.");
+
+        api.MapPost("/evidence", async ([FromForm] string reportKey, [FromForm] string password, IFormFile file, IMediator m, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await m.Send(new UploadEvidenceAnonymously(reportKey, password, file.FileName,
+                    await Uploads.ReadAsync(file, EvidencePolicy.MaxBytes, ct) ?? []), ct)))
+            .DisableAntiforgery() // no session: the credential travels in the form itself
+            .WithName("UploadEvidenceAnonymously")
+            .WithSummary($"Attach a document to an anonymous report (multipart: reportKey, password, file); allow-listed types, at most {EvidencePolicy.MaxBytes} bytes.");
         return api;
     }
 }

@@ -231,15 +231,14 @@ public sealed class EthicsCase : ISealedContent
 
     /// <summary>
     /// Attaches a document that passed the type and size checks; its SHA-256 goes into the case's audit chain so that
-    /// a changed file shows.
+    /// a changed file shows. <paramref name="uploader"/> is a reviewer or the reporter, or null for the anonymous reporter.
     /// </summary>
-    public EvidenceFile Attach(Person uploader, string fileName, string contentType, byte[] content, DateTime at)
+    public EvidenceFile Attach(Person? uploader, string fileName, string contentType, byte[] content, DateTime at)
     {
-        ArgumentNullException.ThrowIfNull(uploader);
         ArgumentNullException.ThrowIfNull(content);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader.Id, at);
-        Record(uploader, "EvidenceAdded", at, data: JsonSerializer.Serialize(new
+        var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader?.Id, at);
+        Record(uploader, "EvidenceAdded", at, actorLabel: AnonymousReporter, data: JsonSerializer.Serialize(new
         {
             evidenceId = file.Id, fileNameSha256 = ContentHash.Of(fileName), contentType, length = file.Length, sha256 = sha,
         }));
