@@ -408,6 +408,12 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -419,16 +425,31 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeterminationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeterminedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("GeneralCounselRecused")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("LastAuditHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeftIntakeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
@@ -517,7 +538,7 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("UploadedById")
+                    b.Property<Guid?>("UploadedById")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1344,8 +1365,7 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasOne("EthicsCases.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>

@@ -401,6 +401,12 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -412,15 +418,30 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeterminationRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeterminedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("GeneralCounselRecused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastAuditHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftIntakeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -510,7 +531,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UploadedById")
+                    b.Property<Guid?>("UploadedById")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1335,8 +1356,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasOne("EthicsCases.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using EthicsCases.Features.Cases;
+using EthicsCases.Features.Messages;
 
 namespace EthicsCases.Cli.Commands;
 
-/// <summary><c>ethics case show|list|fire</c>, acting as a directory person under the web app's rules.</summary>
+/// <summary><c>ethics case show|list|fire|message|acknowledge</c>, acting as a directory person under the web app's rules.</summary>
 public static class CaseCommands
 {
     /// <summary>Builds the <c>case</c> command group.</summary>
@@ -13,6 +14,8 @@ public static class CaseCommands
         group.Subcommands.Add(Show(runner));
         group.Subcommands.Add(List(runner));
         group.Subcommands.Add(Fire(runner));
+        group.Subcommands.Add(Message(runner));
+        group.Subcommands.Add(Acknowledge(runner));
         DeterminationCommands.AddTo(group, runner);
         return group;
     }
@@ -65,6 +68,30 @@ public static class CaseCommands
         return fire;
     }
 
+    private static Command Message(CommandRunner runner)
+    {
+        var id = Id();
+        var actAs = As();
+        var text = new Option<string>("--text") { Required = true, Description = "The message." };
+        var shared = new Option<bool>("--shared") { Description = "Share with the reporter (reviewers; the reporter's messages always are)." };
+        var feedback = new Option<bool>("--feedback") { Description = "Mark the shared message as the reporter's feedback (meets the Feedback deadline)." };
+        var message = new Command("message", "Write in the case's thread; prints {\"messageId\",\"sharedWithReporter\"}.") { id, actAs, text, shared, feedback };
+        message.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs),
+            new PostMessage(parse.GetValue(id)!, parse.GetValue(text)!, parse.GetValue(shared), parse.GetValue(feedback)),
+            (r, o) => o.WriteLine(r.SharedWithReporter ? "Message shared with the reporter." : "Note added (reviewers only)."), ct));
+        return message;
+    }
+
+    private static Command Acknowledge(CommandRunner runner)
+    {
+        var id = Id();
+        var actAs = As();
+        var acknowledge = new Command("acknowledge", "Acknowledge receipt to the reporter; prints {\"caseId\",\"reference\",\"acknowledgedAt\"}.") { id, actAs };
+        acknowledge.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new AcknowledgeReport(parse.GetValue(id)!),
+            (r, o) => o.WriteLine($"{r.Reference} acknowledged to the reporter at {r.AcknowledgedAt:yyyy-MM-dd HH:mm} UTC."), ct));
+        return acknowledge;
+    }
+
     private static void PrintCase(CaseDetail c, TextWriter o)
     {
         o.WriteLine($"{c.Reference}  {c.Category}  {c.State}{(c.Outcome is null ? "" : $" ({c.Outcome})")}");
@@ -72,6 +99,16 @@ public static class CaseCommands
         o.WriteLine($"  routed to: {string.Join(", ", c.RoutedTo)}{(c.GeneralCounselRecused ? " (General Counsel recused)" : "")}");
         o.WriteLine($"  subjects:  {(c.Subjects.Count == 0 ? "none" : string.Join(", ", c.Subjects.Select(s => $"{s.Name} <{s.Email}>")))}");
         o.WriteLine($"  you may:   {(c.PermittedTriggers.Count == 0 ? "nothing now" : string.Join(", ", c.PermittedTriggers))}");
+        if (c.Deadlines.Count > 0)
+        {
+            o.WriteLine("  deadlines:");
+            foreach (var d in c.Deadlines)
+            {
+                var status = d.MetAt is { } met ? $"met {met:yyyy-MM-dd}{(d.Late ? " (late)" : "")}" : d.Overdue ? $"OVERDUE by {d.DaysPastDue} day(s)" : d.DueSoon ? "due soon" : "open";
+                o.WriteLine($"    {d.Kind,-20} due {d.Due:yyyy-MM-dd}  {status}");
+            }
+        }
+
         o.WriteLine("  history:");
         foreach (var h in c.History)
         {

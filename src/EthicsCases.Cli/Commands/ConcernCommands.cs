@@ -18,12 +18,13 @@ public static class ConcernCommands
         var details = new Option<string?>("--details") { Description = "The full account." };
         var reporter = new Option<string>("--reporter") { Required = true, Description = "E-mail of the person filing." };
         var subject = new Option<string[]>("--subject") { Description = "E-mail of a person the concern is about (repeatable)." };
+        var incidentDate = new Option<DateOnly?>("--incident-date") { Description = "When it happened (YYYY-MM-DD), if known; not after today." };
         var file = new Command("file", "File a concern; prints {\"caseId\",\"reference\",\"state\",\"routedTo\"}.")
         {
-            category, summary, details, reporter, subject,
+            category, summary, details, reporter, subject, incidentDate,
         };
         file.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(reporter),
-            new FileConcern(parse.GetValue(category)!, parse.GetValue(summary)!, parse.GetValue(details), parse.GetValue(subject) ?? []),
+            new FileConcern(parse.GetValue(category)!, parse.GetValue(summary)!, parse.GetValue(details), parse.GetValue(subject) ?? [], parse.GetValue(incidentDate)),
             (r, o) => o.WriteLine($"Filed {r.Reference} ({r.CaseId}) in {r.State}, routed to {string.Join(" and ", r.RoutedTo)}."), ct));
         return new Command("concern", "Raise a concern under SOP II-031.") { file };
     }

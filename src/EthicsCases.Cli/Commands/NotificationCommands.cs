@@ -3,7 +3,7 @@ using EthicsCases.Notifications;
 
 namespace EthicsCases.Cli.Commands;
 
-/// <summary><c>ethics notifications send</c> and <c>ethics notifications prefer</c>.</summary>
+/// <summary><c>ethics notifications send</c>, <c>scan</c> and <c>prefer</c>.</summary>
 public static class NotificationCommands
 {
     /// <summary>Builds the <c>notifications</c> command group.</summary>
@@ -16,12 +16,16 @@ public static class NotificationCommands
             async (services, token) => await NotificationSetup.Dispatcher(services).DeliverPendingAsync(token),
             (r, o) => o.WriteLine($"{r.Sent} sent, {r.Failed} failed."), ct));
 
+        var scan = new Command("scan", "Queue the deadline alerts due now for every open case, once each; prints {\"cases\",\"queued\"}.");
+        scan.SetAction((parse, ct) => runner.SendAsync(parse, null, new ScanDeadlines(),
+            (r, o) => o.WriteLine($"{r.Cases} open case(s) scanned, {r.Queued} alert(s) queued."), ct));
+
         var actAs = CaseCommands.As();
         var preference = new Argument<string>("preference") { Description = "Immediate or DailyDigest." };
         var prefer = new Command("prefer", "Choose immediate mail or a daily digest; prints {\"personId\",\"preference\"}.") { preference, actAs };
         prefer.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new SetNotificationPreference(parse.GetValue(preference)!),
             (r, o) => o.WriteLine($"Notifications for {parse.GetValue(actAs)}: {r.Preference}."), ct));
 
-        return new Command("notifications", "E-mail notifications from the outbox.") { send, prefer };
+        return new Command("notifications", "E-mail notifications from the outbox.") { send, scan, prefer };
     }
 }

@@ -1,5 +1,8 @@
+using EthicsCases.Domain;
 using EthicsCases.Features.Anonymous;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EthicsCases.Web.Api;
 
@@ -18,7 +21,7 @@ public static class AnonymousApi
         var api = app.MapGroup("/api/anonymous").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Anonymous reports");
 
         api.MapPost("/reports", async (ConcernRequest body, IMediator m, CancellationToken ct) =>
-                TypedResults.Created((string?)null, await m.Send(new FileAnonymousReport(body.Category, body.Summary, body.Details, body.SubjectEmails ?? []), ct)))
+                TypedResults.Created((string?)null, await m.Send(new FileAnonymousReport(body.Category, body.Summary, body.Details, body.SubjectEmails ?? [], body.IncidentDate), ct)))
             .WithName("FileAnonymousReport").WithSummary("File anonymously; the report key and password are returned once.");
 
         api.MapPost("/status", (AnonymousCredentialsRequest body, IMediator m, CancellationToken ct) =>
@@ -28,6 +31,13 @@ public static class AnonymousApi
         api.MapPost("/messages", async (AnonymousMessageRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await m.Send(new ReplyAnonymously(body.ReportKey, body.Password, body.Text), ct)))
             .WithName("ReplyAnonymously").WithSummary("Write to the reviewers of an anonymous report.");
+
+        api.MapPost("/evidence", async ([FromForm] string reportKey, [FromForm] string password, IFormFile file, IMediator m, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await m.Send(new UploadEvidenceAnonymously(reportKey, password, file.FileName,
+                    await Uploads.ReadAsync(file, EvidencePolicy.MaxBytes, ct) ?? []), ct)))
+            .DisableAntiforgery() // no session: the credential travels in the form itself
+            .WithName("UploadEvidenceAnonymously")
+            .WithSummary($"Attach a document to an anonymous report (multipart: reportKey, password, file); allow-listed types, at most {EvidencePolicy.MaxBytes} bytes.");
         return api;
     }
 }

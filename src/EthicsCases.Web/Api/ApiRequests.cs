@@ -1,13 +1,13 @@
 namespace EthicsCases.Web.Api;
 
 /// <summary>Body of <c>POST /api/concerns</c> and <c>POST /api/anonymous/reports</c>.</summary>
-public sealed record ConcernRequest(string Category, string Summary, string? Details, IReadOnlyList<string>? SubjectEmails);
+public sealed record ConcernRequest(string Category, string Summary, string? Details, IReadOnlyList<string>? SubjectEmails, DateOnly? IncidentDate = null);
 
 /// <summary>Body of <c>POST /api/cases/{key}/triggers/{trigger}</c>.</summary>
 public sealed record TriggerRequest(string? Reason);
 
 /// <summary>Body of <c>POST /api/cases/{key}/messages</c>.</summary>
-public sealed record MessageRequest(string Text, bool SharedWithReporter);
+public sealed record MessageRequest(string Text, bool SharedWithReporter, bool Feedback = false);
 
 /// <summary>Body of <c>POST /api/anonymous/status</c>: credentials travel in the body, never in a URL that could be logged.</summary>
 public sealed record AnonymousCredentialsRequest(string ReportKey, string Password);

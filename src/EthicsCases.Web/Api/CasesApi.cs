@@ -29,7 +29,7 @@ public static class CasesApi
 
         api.MapPost("/concerns", async (ConcernRequest body, IMediator m, CancellationToken ct) =>
             {
-                var filed = await m.Send(new FileConcern(body.Category, body.Summary, body.Details, body.SubjectEmails ?? []), ct);
+                var filed = await m.Send(new FileConcern(body.Category, body.Summary, body.Details, body.SubjectEmails ?? [], body.IncidentDate), ct);
                 return TypedResults.Created($"/api/cases/{filed.CaseId}", filed);
             })
             .WithName("FileConcern").WithSummary("File a concern under SOP II-031 as the signed-in person.");
@@ -61,8 +61,11 @@ public static class CasesApi
             .WithName("ShowThread").WithSummary("The thread: reviewers read notes and messages, the reporter the shared messages.");
 
         cases.MapPost("/messages", async (string key, MessageRequest body, IMediator m, CancellationToken ct) =>
-                TypedResults.Created($"/api/cases/{key}/messages", await m.Send(new PostMessage(key, body.Text, body.SharedWithReporter), ct)))
-            .WithName("PostMessage").WithSummary("Write a note (reviewers) or a message to the other side.");
+                TypedResults.Created($"/api/cases/{key}/messages", await m.Send(new PostMessage(key, body.Text, body.SharedWithReporter, body.Feedback), ct)))
+            .WithName("PostMessage").WithSummary("Write a note (reviewers) or a message to the other side; feedback marks a shared message as the reporter's feedback.");
+
+        cases.MapPost("/acknowledge", (string key, IMediator m, CancellationToken ct) => m.Send(new AcknowledgeReport(key), ct))
+            .WithName("AcknowledgeReport").WithSummary("Acknowledge receipt to the reporter (reviewers; 409 once acknowledged).");
 
         cases.MapGet("/evidence", (string key, IMediator m, CancellationToken ct) => m.Send(new ListEvidence(key), ct))
             .WithName("ListEvidence").WithSummary("Documents attached to the case (reviewers).");

@@ -15,12 +15,13 @@ public static class CaseIntake
     /// reference number is taken there.
     /// </summary>
     public static async Task<EthicsCase> FileAsync(EthicsDbContext db, DateTime now, ConcernCategory category, string summary,
-        string? details, Person? reporter, IReadOnlyCollection<Person> subjects, CancellationToken ct, string? reporterLabel = null)
+        string? details, Person? reporter, IReadOnlyCollection<Person> subjects, CancellationToken ct, string? reporterLabel = null,
+        DateOnly? incidentDate = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var generalCounsels = await db.People.AsNoTracking().Where(p => p.Roles.Contains(Role.GeneralCounsel)).ToListAsync(ct);
         var reference = await ReferenceNumbers.NextAsync(db, now.Year, ct);
-        var ethicsCase = EthicsCase.File(reference, now, category, summary, details, reporter, subjects, generalCounsels, reporterLabel);
+        var ethicsCase = EthicsCase.File(reference, now, category, summary, details, reporter, subjects, generalCounsels, reporterLabel, incidentDate);
         db.Cases.Add(ethicsCase);
         return ethicsCase;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EthicsCases.Domain.Oversight;
 using EthicsCases.Domain.Workflow;
 
 namespace EthicsCases.Domain;
@@ -25,7 +26,7 @@ public sealed class EthicsCase : ISealedContent
     }
 
     private EthicsCase(Guid id, string reference, ConcernCategory category, string summary, string? details,
-        Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, DateTime filedAt)
+        Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, DateTime filedAt, DateOnly? incidentDate)
     {
         Id = id;
         Reference = reference;
@@ -43,18 +44,26 @@ public sealed class EthicsCase : ISealedContent
         State = CaseState.Intake;
         FiledAt = filedAt;
         UpdatedAt = filedAt;
+        IncidentDate = incidentDate;
     }
 
     /// <summary>
     /// Files a new case in <see cref="CaseState.Intake"/>, routed by the SOP and recusing its subjects, with its
     /// <c>Filed</c> audit event. <paramref name="reporterLabel"/> names a reporter who is not a directory person
-    /// (the anonymous reporter, the Form 4 monitor).
+    /// (the anonymous reporter, the Form 4 monitor). <paramref name="incidentDate"/> is when the reporter says it
+    /// happened, if they said.
     /// </summary>
     public static EthicsCase File(string reference, DateTime filedAt, ConcernCategory category, string summary, string? details,
-        Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, string? reporterLabel = null)
+        Person? reporter, IReadOnlyCollection<Person> subjects, IReadOnlyCollection<Person> generalCounsels, string? reporterLabel = null,
+        DateOnly? incidentDate = null)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var ethicsCase = new EthicsCase(Guid.NewGuid(), reference, category, summary, details, reporter, subjects, generalCounsels, filedAt);
+        if (incidentDate is { } happened && (happened > DateOnly.FromDateTime(filedAt) || happened.Year < 1900))
+        {
+            throw ValidationFailedException.For("incidentDate", "When it happened must be a date from 1900 up to the day of filing.");
+        }
+
+        var ethicsCase = new EthicsCase(Guid.NewGuid(), reference, category, summary, details, reporter, subjects, generalCounsels, filedAt, incidentDate);
         ethicsCase.Record(reporter, "Filed", filedAt, to: nameof(CaseState.Intake), actorLabel: reporterLabel,
             data: JsonSerializer.Serialize(new
             {
@@ -66,12 +75,13 @@ public sealed class EthicsCase : ISealedContent
                 reporterId = reporter?.Id,
                 summarySha256 = ContentHash.Of(ethicsCase._summary!),
                 detailsSha256 = ethicsCase._details is null ? null : ContentHash.Of(ethicsCase._details),
+                incidentDate = incidentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             }));
         return ethicsCase;
     }
 
     /// <summary>A blank case in Intake that is never stored: the workflow diagram is drawn from it.</summary>
-    internal static EthicsCase Blank() => new(Guid.Empty, "", ConcernCategory.Fraud, "diagram", null, null, [], [], DateTime.UnixEpoch);
+    internal static EthicsCase Blank() => new(Guid.Empty, "", ConcernCategory.Fraud, "diagram", null, null, [], [], DateTime.UnixEpoch, null);
 
     public Guid Id { get; private set; }
 
@@ -132,6 +142,30 @@ public sealed class EthicsCase : ISealedContent
     /// <summary>When it was last closed.</summary>
     public DateTime? ClosedAt { get; internal set; }
 
+    /// <summary>When the reporter says it happened (a calendar date, not after the filing); null when not said.</summary>
+    public DateOnly? IncidentDate { get; private set; }
+
+    /// <summary>When Acknowledge was met: explicitly, by the first reviewer message shared with the reporter, or by closing.</summary>
+    public DateTime? AcknowledgedAt { get; private set; }
+
+    /// <summary>When Feedback was met: by the first shared message marked as feedback, or by closing.</summary>
+    public DateTime? FeedbackGivenAt { get; private set; }
+
+    /// <summary>When the case first entered a review state (starts the investigation clock).</summary>
+    public DateTime? AcceptedAt { get; private set; }
+
+    /// <summary>When the case left Intake (meets Triage).</summary>
+    public DateTime? LeftIntakeAt { get; private set; }
+
+    /// <summary>The latest request for the Board's determination.</summary>
+    public DateTime? DeterminationRequestedAt { get; private set; }
+
+    /// <summary>The latest recorded determination.</summary>
+    public DateTime? DeterminedAt { get; private set; }
+
+    /// <summary>The clock columns together (see <see cref="DeadlineMarks"/>).</summary>
+    public DeadlineMarks Marks => new(AcknowledgedAt, FeedbackGivenAt, AcceptedAt, LeftIntakeAt, DeterminationRequestedAt, DeterminedAt);
+
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -158,30 +192,53 @@ public sealed class EthicsCase : ISealedContent
     /// reporter's message (always shared). The audit event records who wrote what kind of message and a hash of the
     /// text; the text itself stays in the thread. <paramref name="author"/> is null for the anonymous reporter.
     /// </summary>
-    public CaseMessage Post(Person? author, string text, bool sharedWithReporter, bool fromReporter, DateTime at)
+    /// <remarks><paramref name="feedback"/> marks a reviewer's shared message as the feedback the reporter is owed
+    /// (it meets the Feedback clock); it is refused on a note or a reporter's message.</remarks>
+    public CaseMessage Post(Person? author, string text, bool sharedWithReporter, bool fromReporter, DateTime at, bool feedback = false)
     {
         var message = new CaseMessage(Guid.NewGuid(), Id, author, "Anonymous reporter", text, sharedWithReporter, fromReporter, at);
+        if (feedback && (message.FromReporter || !message.SharedWithReporter))
+        {
+            throw ValidationFailedException.For("feedback", "Only a reviewer's message shared with the reporter can be marked as feedback.");
+        }
+
         var action = message.FromReporter ? "ReporterMessage" : message.SharedWithReporter ? "MessageToReporter" : "NoteAdded";
-        Record(author, action, at, actorLabel: AnonymousReporter, data: JsonSerializer.Serialize(new
+        var evt = new AuditEvent(Id, at, author?.Id, author?.Email ?? AnonymousReporter, action, null, null, null, JsonSerializer.Serialize(new
         {
             messageId = message.Id,
             sharedWithReporter = message.SharedWithReporter,
             sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.Text))),
+            feedback,
         }));
+        Append(evt, feedback);
         return message;
     }
 
     /// <summary>
-    /// Attaches a document that passed the type and size checks; its SHA-256 goes into the case's audit chain so that
-    /// a changed file shows.
+    /// A reviewer acknowledges receipt to the reporter without writing (meets the Acknowledge clock). Refused once
+    /// the reporter has been acknowledged, by this or by a shared message.
     /// </summary>
-    public EvidenceFile Attach(Person uploader, string fileName, string contentType, byte[] content, DateTime at)
+    public AuditEvent Acknowledge(Person reviewer, DateTime at)
     {
-        ArgumentNullException.ThrowIfNull(uploader);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (AcknowledgedAt is { } done)
+        {
+            throw new ConflictException($"Case {Reference} was already acknowledged to the reporter on {done:yyyy-MM-dd}.");
+        }
+
+        return Record(reviewer, DeadlineMarks.AcknowledgedAction, at);
+    }
+
+    /// <summary>
+    /// Attaches a document that passed the type and size checks; its SHA-256 goes into the case's audit chain so that
+    /// a changed file shows. <paramref name="uploader"/> is a reviewer or the reporter, or null for the anonymous reporter.
+    /// </summary>
+    public EvidenceFile Attach(Person? uploader, string fileName, string contentType, byte[] content, DateTime at)
+    {
         ArgumentNullException.ThrowIfNull(content);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader.Id, at);
-        Record(uploader, "EvidenceAdded", at, data: JsonSerializer.Serialize(new
+        var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader?.Id, at);
+        Record(uploader, "EvidenceAdded", at, actorLabel: AnonymousReporter, data: JsonSerializer.Serialize(new
         {
             evidenceId = file.Id, fileNameSha256 = ContentHash.Of(fileName), contentType, length = file.Length, sha256 = sha,
         }));
@@ -193,9 +250,17 @@ public sealed class EthicsCase : ISealedContent
         string? reason = null, string? data = null, string? actorLabel = null)
     {
         var evt = new AuditEvent(Id, at, actor?.Id, actor?.Email ?? actorLabel ?? "system", action, from, to, reason, data);
-        History.Add(evt);
-        Touch(at);
+        Append(evt, feedback: false);
         return evt;
+    }
+
+    private void Append(AuditEvent evt, bool feedback)
+    {
+        History.Add(evt);
+        var marks = Marks.Apply(evt.Action, evt.From, evt.To, evt.At, feedback);
+        (AcknowledgedAt, FeedbackGivenAt, AcceptedAt, LeftIntakeAt, DeterminationRequestedAt, DeterminedAt) =
+            (marks.AcknowledgedAt, marks.FeedbackGivenAt, marks.AcceptedAt, marks.LeftIntakeAt, marks.DeterminationRequestedAt, marks.DeterminedAt);
+        Touch(evt.At);
     }
 
     Guid ISealedContent.ContentOwner => Id;

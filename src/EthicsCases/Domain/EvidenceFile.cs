@@ -16,7 +16,7 @@ public sealed class EvidenceFile : ISealedContent
     }
 
     /// <summary>Stores an upload that has already passed the type and size checks.</summary>
-    public EvidenceFile(Guid id, Guid caseId, string fileName, string contentType, byte[] content, string sha256, Guid uploadedById, DateTime at)
+    public EvidenceFile(Guid id, Guid caseId, string fileName, string contentType, byte[] content, string sha256, Guid? uploadedById, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(content);
         Id = id;
@@ -62,8 +62,8 @@ public sealed class EvidenceFile : ISealedContent
     /// <summary>Hex SHA-256 of the content, also written to the audit chain.</summary>
     public string Sha256 { get; private set; } = "";
 
-    /// <summary>The reviewer who uploaded it.</summary>
-    public Guid UploadedById { get; private set; }
+    /// <summary>The directory person who uploaded it (a reviewer or the reporter); null for the anonymous reporter.</summary>
+    public Guid? UploadedById { get; private set; }
 
     /// <summary>When (UTC).</summary>
     public DateTime UploadedAt { get; private set; }

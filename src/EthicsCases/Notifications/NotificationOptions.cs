@@ -25,6 +25,9 @@ public sealed record NotificationOptions
     /// <summary><c>Notifications:DigestHourUtc</c>: the hour (UTC) at which each day's digest is made.</summary>
     public int DigestHourUtc { get; init; } = 7;
 
+    /// <summary><c>Notifications:ScanMinutes</c>: how often the hosted service scans open cases for deadline alerts.</summary>
+    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary><c>App:BaseUrl</c>: the web app's address, for links to cases.</summary>
     public string BaseUrl { get; init; } = "http://localhost:5080";
 
@@ -45,6 +48,7 @@ public sealed record NotificationOptions
             BatchSize = Int(configuration["Notifications:BatchSize"]) is { } batch and > 0 ? batch : defaults.BatchSize,
             Lease = Int(configuration["Notifications:LeaseSeconds"]) is { } lease and > 0 ? TimeSpan.FromSeconds(lease) : defaults.Lease,
             DigestHourUtc = Int(configuration["Notifications:DigestHourUtc"]) is { } hour and >= 0 and < 24 ? hour : defaults.DigestHourUtc,
+            ScanInterval = Int(configuration["Notifications:ScanMinutes"]) is { } scan and > 0 ? TimeSpan.FromMinutes(scan) : defaults.ScanInterval,
             BaseUrl = string.IsNullOrWhiteSpace(configuration["App:BaseUrl"]) ? defaults.BaseUrl : configuration["App:BaseUrl"]!,
         };
     }

@@ -30,7 +30,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
     [Test]
     public async Task A_routed_case_reaches_each_reviewer_with_its_reference_plain_words_and_link()
     {
-        var filed = await Db.SendAs(Cast.Cfo, new FileConcern("CodeOfEthicsViolation", "Gift from a supplier", null, []));
+        var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("CodeOfEthicsViolation", "Gift from a supplier", null, []));
         var queued = await _host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now, people.Single(p => p.Email == Cast.Cfo)));
 
         var report = await _host.DeliverAsync();
@@ -64,7 +64,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
         await Db.AddPerson("philomena.quixote@test.example", Role.Officer);
         await Db.AddPerson("bartholomew.xylophone@test.example", Role.Officer);
         await Db.SendAs(Cast.AuditMember, new SetNotificationPreference("DailyDigest"));
-        var filed = await Db.SendAs("philomena.quixote@test.example", new FileConcern("Fraud", "Zanzibar marmalade kickbacks",
+        var filed = await _host.FileQuietlyAsync("philomena.quixote@test.example", new FileConcern("Fraud", "Zanzibar marmalade kickbacks",
             "Quetzalcoatl ledger hidden at the Froggington warehouse", ["bartholomew.xylophone@test.example"]));
         await _host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now));
         await Db.SendAs(Cast.AuditChair, new FireTrigger(filed.Reference, "Accept", null));
@@ -108,7 +108,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
     [Test]
     public async Task When_the_server_is_down_delivery_backs_off_and_succeeds_once_it_is_back()
     {
-        var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
+        var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
         var queued = (await _host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people.Where(p => p.Email == Cast.AuditMember), now))).Single();
         await _smtp.StopAsync();
         var start = Db.Clock.GetUtcNow().UtcDateTime;
@@ -143,7 +143,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
     public async Task After_the_last_attempt_a_notification_is_given_up_and_left_alone()
     {
         await using var host = new NotificationHost(Db, new Dictionary<string, string?>(_smtp.Settings) { ["Notifications:MaxAttempts"] = "3" });
-        var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
+        var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
         var queued = (await host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people.Where(p => p.Email == Cast.AuditMember), now))).Single();
         await _smtp.StopAsync();
 
@@ -181,7 +181,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
         var queued = new List<Notification>();
         for (var i = 0; i < 12; i++)
         {
-            var filed = await Db.SendAs(Cast.Cfo, new FileConcern("CodeOfEthicsViolation", $"Concern {i}", null, []));
+            var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("CodeOfEthicsViolation", $"Concern {i}", null, []));
             queued.AddRange(await first.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now)));
         }
 
@@ -216,7 +216,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
         var references = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", $"Concern {i}", null, []));
+            var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", $"Concern {i}", null, []));
             references.Add(filed.Reference);
             await _host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now));
         }
@@ -224,7 +224,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
         var sameDay = await _host.DeliverAsync();
         var toMemberSameDay = _smtp.Received().Count(m => m.EnvelopeTo == Cast.AuditMember);
         Db.Clock.Advance(TimeSpan.FromHours(22)); // 2026-03-03 07:00 UTC, the digest hour
-        var late = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Concern after the digest", null, []));
+        var late = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", "Concern after the digest", null, []));
         await _host.QueueAsync(late.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now));
         var digestDay = await _host.DeliverAsync();
         var again = await _host.DeliverAsync();
@@ -259,7 +259,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DatabaseFixture(p
     [Test]
     public async Task A_deadline_alert_is_queued_once_however_often_the_scan_runs()
     {
-        var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
+        var filed = await _host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
         async Task<int> Scan() => await _host.Read(async db =>
         {
             var c = await db.Cases.SingleAsync(x => x.Id == filed.CaseId);

@@ -97,8 +97,8 @@ public sealed class NotificationCliTests(DatabaseProvider provider) : DatabaseFi
 
     private async Task<string> QueueRoutedFraudCase(IReadOnlyDictionary<string, string?> settings)
     {
-        var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
         await using var host = new NotificationHost(Db, settings);
+        var filed = await host.FileQuietlyAsync(Cast.Cfo, new FileConcern("Fraud", "Duplicate receipts", null, []));
         await host.QueueAsync(filed.CaseId, (c, people, now) => Notifier.CaseRouted(c, people, now));
         return filed.Reference;
     }

@@ -1,5 +1,6 @@
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Features.Concerns;
 using EthicsCases.Notifications;
 using EthicsCases.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,11 @@ public sealed class NotificationHost : IAsyncDisposable
     public const string BaseUrl = "https://ethics.test.example";
 
     private readonly ServiceProvider _services;
+    private readonly TestDatabase _db;
 
     public NotificationHost(TestDatabase db, IReadOnlyDictionary<string, string?> settings)
     {
+        _db = db;
         var values = new Dictionary<string, string?>(settings) { ["App:BaseUrl"] = BaseUrl };
         values.TryAdd("Data:Directory", Path.GetTempPath());
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -54,6 +57,17 @@ public sealed class NotificationHost : IAsyncDisposable
         db.Notifications.AddRange(queued);
         await db.SaveChangesAsync();
         return queued;
+    }
+
+    /// <summary>
+    /// Files a concern and takes out of the outbox what the filing queued, for tests of delivery that queue their own
+    /// rows (what the use cases queue is tested in <see cref="WiredNotificationTests"/>).
+    /// </summary>
+    public async Task<FiledConcern> FileQuietlyAsync(string reporter, FileConcern concern)
+    {
+        var filed = await _db.SendAs(reporter, concern);
+        await Read(db => db.Notifications.Where(n => n.CaseId == filed.CaseId).ExecuteDeleteAsync());
+        return filed;
     }
 
     /// <summary>Reads with a fresh context.</summary>

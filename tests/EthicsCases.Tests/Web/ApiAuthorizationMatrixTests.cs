@@ -54,7 +54,9 @@ public sealed class ApiAuthorizationMatrixTests
         ["GET /api/cases/{key}/messages"] = [Ok, NotFound, Ok, Ok, NotFound, NotFound, NotFound],
         ["POST /api/cases/{key}/messages"] = [Created, NotFound, Created, Created, NotFound, NotFound, NotFound],
         ["GET /api/cases/{key}/evidence"] = [Forbidden, NotFound, Ok, Ok, NotFound, NotFound, NotFound],
-        ["POST /api/cases/{key}/evidence"] = [Forbidden, NotFound, Created, Created, NotFound, NotFound, NotFound],
+        // Reporters attach documents to their own report (issue 11); they do not list or read the case's evidence.
+        ["POST /api/cases/{key}/evidence"] = [Created, NotFound, Created, Created, NotFound, NotFound, NotFound],
+        ["POST /api/cases/{key}/acknowledge"] = [Forbidden, NotFound, Ok, Ok, NotFound, NotFound, NotFound],
         ["GET /api/cases/{key}/evidence/{id}"] = [Forbidden, NotFound, Ok, Ok, NotFound, NotFound, NotFound],
         // Accept and Dismiss exist in Intake: not yours = 403. CloseNoViolation does not exist in Intake = 409.
         ["POST /api/cases/{key}/triggers/Accept"] = [Forbidden, NotFound, Ok, Forbidden, NotFound, NotFound, NotFound],

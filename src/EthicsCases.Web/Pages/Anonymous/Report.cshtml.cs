@@ -24,6 +24,10 @@ public sealed class ReportModel(IMediator mediator) : PageModel, IFormPage
     [BindProperty]
     public string? Details { get; set; }
 
+    /// <summary>When it happened, if known.</summary>
+    [BindProperty]
+    public DateOnly? IncidentDate { get; set; }
+
     /// <summary>People named, by e-mail, one per line.</summary>
     [BindProperty]
     public string? Subjects { get; set; }
@@ -39,7 +43,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel, IFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var subjects = (Subjects ?? "").Split(['\n', '\r', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Receipt = await mediator.Send(new FileAnonymousReport(Category ?? "", Summary ?? "", Details, subjects), ct);
+        Receipt = await mediator.Send(new FileAnonymousReport(Category ?? "", Summary ?? "", Details, subjects, IncidentDate), ct);
         return Page();
     }
 

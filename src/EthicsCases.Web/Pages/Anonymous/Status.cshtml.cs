@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EthicsCases.Web.Pages.Anonymous;
 
-/// <summary>The anonymous reporter checks progress and writes to the reviewers: Sends <see cref="CheckAnonymousReport"/> and <see cref="ReplyAnonymously"/>.</summary>
+/// <summary>
+/// The anonymous reporter checks progress, writes to the reviewers and attaches documents: Sends
+/// <see cref="CheckAnonymousReport"/>, <see cref="ReplyAnonymously"/> and <see cref="UploadEvidenceAnonymously"/>.
+/// </summary>
 public sealed class StatusModel(IMediator mediator) : PageModel, IFormPage
 {
     [BindProperty]
@@ -38,6 +41,16 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IFormPage
         await mediator.Send(new ReplyAnonymously(ReportKey ?? "", Password ?? "", Reply ?? ""), ct);
         Reply = null;
         TempData["Flash"] = "Your message was sent to the reviewers.";
+        await OnPostAsync(ct);
+    }
+
+    /// <summary>Attaches a document with the credentials, then shows the report again.</summary>
+    public async Task OnPostEvidenceAsync(IFormFile? file, CancellationToken ct)
+    {
+        await OnPostAsync(ct);
+        var content = file is null ? [] : await Uploads.ReadAsync(file, EthicsCases.Domain.EvidencePolicy.MaxBytes, ct) ?? [];
+        var uploaded = await mediator.Send(new UploadEvidenceAnonymously(ReportKey ?? "", Password ?? "", file?.FileName ?? "", content), ct);
+        TempData["Flash"] = $"{uploaded.FileName} was attached to your report.";
         await OnPostAsync(ct);
     }
 

@@ -14,7 +14,7 @@ namespace EthicsCases.Web.Pages.Cases;
 /// <summary>
 /// One case as the signed-in person may see it: Sends <see cref="ShowCase"/>, <see cref="ShowThread"/> and, for
 /// reviewers, <see cref="ListEvidence"/>; its forms Send <see cref="FireTrigger"/>, <see cref="PostMessage"/> and
-/// <see cref="UploadEvidence"/>. The Board's determination has its own page. An invisible or recused case answers 404.
+/// <see cref="UploadEvidence"/>, <see cref="AcknowledgeReport"/>. The Board's determination has its own page. An invisible or recused case answers 404.
 /// </summary>
 public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
 {
@@ -43,10 +43,17 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
     }
 
     /// <summary>Writes in the thread.</summary>
-    public async Task<IActionResult> OnPostMessageAsync(string? text, bool shared, CancellationToken ct)
+    public async Task<IActionResult> OnPostMessageAsync(string? text, bool shared, bool feedback, CancellationToken ct)
     {
-        var posted = await mediator.Send(new PostMessage(Key, text ?? "", shared), ct);
-        return Done(posted.SharedWithReporter ? "Message sent." : "Private note added.");
+        var posted = await mediator.Send(new PostMessage(Key, text ?? "", shared, feedback), ct);
+        return Done(posted.SharedWithReporter ? feedback ? "Feedback sent to the reporter." : "Message sent." : "Private note added.");
+    }
+
+    /// <summary>Acknowledges receipt to the reporter.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken ct)
+    {
+        await mediator.Send(new AcknowledgeReport(Key), ct);
+        return Done("Receipt acknowledged to the reporter.");
     }
 
     /// <summary>Attaches a document.</summary>

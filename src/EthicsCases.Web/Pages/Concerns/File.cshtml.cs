@@ -26,6 +26,10 @@ public sealed class FileModel(IMediator mediator) : PageModel, IFormPage
     [BindProperty]
     public string? Details { get; set; }
 
+    /// <summary>When it happened, if known.</summary>
+    [BindProperty]
+    public DateOnly? IncidentDate { get; set; }
+
     /// <summary>People named.</summary>
     [BindProperty]
     public List<string> SubjectEmails { get; set; } = [];
@@ -41,7 +45,7 @@ public sealed class FileModel(IMediator mediator) : PageModel, IFormPage
             return Page();
         }
 
-        var filed = await mediator.Send(new FileConcern(Category!, Summary ?? "", Details, SubjectEmails), ct);
+        var filed = await mediator.Send(new FileConcern(Category!, Summary ?? "", Details, SubjectEmails, IncidentDate), ct);
         TempData["Flash"] = $"Concern {filed.Reference} filed and routed to {string.Join(" and ", filed.RoutedTo.Select(Labels.Role))}.";
         return RedirectToPage("/Cases/Show", new { key = filed.Reference });
     }

@@ -1,5 +1,3 @@
-using EthicsCases.Common;
-using EthicsCases.Features.Cases;
 using EthicsCases.Features.Concerns;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +8,7 @@ namespace EthicsCases.Web.Pages.Reports;
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     /// <summary>Newest first.</summary>
-    public IReadOnlyList<CaseListItem> Reports { get; private set; } = [];
+    public IReadOnlyList<MyReport> Reports { get; private set; } = [];
 
     /// <summary>Loads the list.</summary>
     public async Task OnGetAsync(CancellationToken ct) => Reports = await mediator.Send(new MyReports(), ct);

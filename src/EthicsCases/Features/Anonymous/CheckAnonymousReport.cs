@@ -1,6 +1,7 @@
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Common;
+using EthicsCases.Domain.Oversight;
 using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
@@ -11,9 +12,12 @@ namespace EthicsCases.Features.Anonymous;
 /// <summary>The anonymous reporter checks progress and reads the messages shared with them.</summary>
 public sealed record CheckAnonymousReport(string ReportKey, string Password) : IQuery<AnonymousReportStatus>, IAnonymousCredentialRequest;
 
-/// <summary>What the anonymous reporter may see: progress and shared messages, never reviewers' names or notes.</summary>
+/// <summary>
+/// What the anonymous reporter may see: progress, shared messages and their Acknowledge and Feedback clocks, never
+/// reviewers' names or notes.
+/// </summary>
 public sealed record AnonymousReportStatus(string Reference, ConcernCategory Category, CaseState State, CaseOutcome? Outcome,
-    DateTime FiledAt, DateTime UpdatedAt, IReadOnlyList<ThreadMessage> Messages);
+    DateTime FiledAt, DateTime UpdatedAt, IReadOnlyList<ThreadMessage> Messages, IReadOnlyList<CaseDeadline> Deadlines);
 
 /// <summary>Rules for a credential.</summary>
 public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnonymousReport>
@@ -26,14 +30,16 @@ public sealed class CheckAnonymousReportValidator : AbstractValidator<CheckAnony
 }
 
 /// <summary>Answers the status of the case whose credential the authorization behaviour verified.</summary>
-public sealed class CheckAnonymousReportHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
+public sealed class CheckAnonymousReportHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<CheckAnonymousReport, AnonymousReportStatus>
 {
     public async ValueTask<AnonymousReportStatus> Handle(CheckAnonymousReport query, CancellationToken cancellationToken)
     {
         var caseId = actor.AnonymousCase;
         var c = await db.Cases.AsNoTracking().IgnoreAutoIncludes().SingleAsync(x => x.Id == caseId, cancellationToken);
         var messages = await CaseThread.ReadAsync(db, caseId, reviewer: false, cancellationToken);
-        return new AnonymousReportStatus(c.Reference, c.Category, c.State, c.Outcome, c.FiledAt, c.UpdatedAt, messages);
+        var deadlines = await CaseDeadlines.ForCaseAsync(db, caseId, DeadlineCalculator.Default, clock.GetUtcNow(), cancellationToken);
+        return new AnonymousReportStatus(c.Reference, c.Category, c.State, c.Outcome, c.FiledAt, c.UpdatedAt, messages,
+            CaseDeadlines.ForReporter(deadlines));
     }
 }
 

@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Notifications;
 using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,7 @@ namespace EthicsCases.Features.Anonymous;
 /// Files a report without signing in (Exchange Act Rule 10A-3). The case has no reporter; the reporter comes back
 /// with the report key and password returned here, which are shown once and stored only as hashes.
 /// </summary>
-public sealed record FileAnonymousReport(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
+public sealed record FileAnonymousReport(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails, DateOnly? IncidentDate = null)
     : ICommand<AnonymousReceipt>, IConcernContent, IPublicRequest;
 
 /// <summary>What the anonymous reporter must keep: the only copy of the key and the password.</summary>
@@ -23,7 +24,10 @@ public sealed class FileAnonymousReportValidator : AbstractValidator<FileAnonymo
     public FileAnonymousReportValidator() => Include(new ConcernContentRules());
 }
 
-/// <summary>Files through the same routing as every concern, then stores the credential hashes in the same save.</summary>
+/// <summary>
+/// Files through the same routing as every concern, then stores the credential hashes and the reviewers'
+/// notifications in the same save. Nobody is written to about the reporter: there is no address to write to.
+/// </summary>
 public sealed class FileAnonymousReportHandler(EthicsDbContext db, AnonymousPasswordHasher hasher, TimeProvider clock) : ICommandHandler<FileAnonymousReport, AnonymousReceipt>
 {
     public async ValueTask<AnonymousReceipt> Handle(FileAnonymousReport command, CancellationToken cancellationToken)
@@ -31,8 +35,10 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, AnonymousPass
         var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
         var category = EnumNames.Parse<ConcernCategory>(command.Category);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ethicsCase = await CaseIntake.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary,
-            command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ethicsCase = await CaseIntake.FileAsync(db, now, category, command.Summary,
+            command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter, command.IncidentDate);
+        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, await NotificationPeople.ReviewersAsync(db, cancellationToken), now));
 
         var key = AnonymousSecrets.NewKey();
         var password = AnonymousSecrets.NewPassword();

@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Notifications;
 using EthicsCases.Security;
 using FluentValidation;
 using Mediator;
@@ -22,7 +23,7 @@ public sealed class ReplyAnonymouslyValidator : AbstractValidator<ReplyAnonymous
     }
 }
 
-/// <summary>Stores the message (author unknown) and audits it as the anonymous reporter.</summary>
+/// <summary>Stores the message (author unknown), audits it as the anonymous reporter and tells the case's reviewers.</summary>
 public sealed class ReplyAnonymouslyHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<ReplyAnonymously, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(ReplyAnonymously command, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class ReplyAnonymouslyHandler(EthicsDbContext db, ActorContext act
         var now = clock.GetUtcNow().UtcDateTime;
         var message = ethicsCase.Post(null, command.Text, sharedWithReporter: true, fromReporter: true, now);
         db.CaseMessages.Add(message);
+        db.Notifications.AddRange(Notifier.ReporterMessage(ethicsCase, await NotificationPeople.ReviewersAsync(db, cancellationToken), now));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         return new PostedMessage(message.Id, true);
     }

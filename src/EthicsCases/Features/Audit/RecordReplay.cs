@@ -45,6 +45,10 @@ internal sealed class CaseReplay(Guid id)
 
     public bool ReferredToBoard { get; set; }
 
+    public Domain.Oversight.DeadlineMarks Marks { get; set; }
+
+    public DateOnly? IncidentDate { get; set; }
+
     public string LastHash { get; set; } = "";
 
     public string? SummarySha256 { get; set; }

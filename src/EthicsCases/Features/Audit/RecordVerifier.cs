@@ -170,6 +170,9 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         }
 
         c.UpdatedAt = e.At;
+        // The case keeps its clock columns by this same rule as it records each event.
+        c.Marks = c.Marks.Apply(e.Action, e.From, e.To, e.At,
+            feedback: e.Action == "MessageToReporter" && EventData.Parse(e.Data).Bool("feedback") == true);
         JsonElement? data = null;
         switch (e.Action)
         {
@@ -188,6 +191,8 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 c.SummarySha256 = data.Text("summarySha256");
                 c.DetailsSha256 = data.Text("detailsSha256");
                 c.ContentCommitted = data.Has("summarySha256");
+                c.IncidentDate = DateOnly.TryParseExact(data.Text("incidentDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var incident) ? incident : null;
                 return;
             case "ReporterMessage" or "MessageToReporter" or "NoteAdded":
                 data = EventData.Parse(e.Data);
@@ -463,6 +468,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         {
             c.Id, c.Reference, c.Category, c.State, c.Outcome, c.RoutedTo, c.GeneralCounselRecused, c.ReporterId, c.FiledAt, c.UpdatedAt,
             c.ClosedAt, c.ReferredToBoard, c.LastAuditHash, c.SealedSummary, c.SealedDetails, c.ContentPurgedAt,
+            c.IncidentDate, c.AcknowledgedAt, c.FeedbackGivenAt, c.AcceptedAt, c.LeftIntakeAt, c.DeterminationRequestedAt, c.DeterminedAt,
         }).AsAsyncEnumerable().WithCancellation(ct))
         {
             seen.Add(row.Id);
@@ -498,6 +504,13 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             Differ("last change", row.UpdatedAt, c.UpdatedAt);
             Differ("closed", row.ClosedAt, c.ClosedAt);
             Differ("referred to the Board", row.ReferredToBoard, c.ReferredToBoard);
+            Differ("incident date", row.IncidentDate, c.IncidentDate);
+            Differ("acknowledged", row.AcknowledgedAt, c.Marks.AcknowledgedAt);
+            Differ("feedback given", row.FeedbackGivenAt, c.Marks.FeedbackGivenAt);
+            Differ("accepted", row.AcceptedAt, c.Marks.AcceptedAt);
+            Differ("left intake", row.LeftIntakeAt, c.Marks.LeftIntakeAt);
+            Differ("determination requested", row.DeterminationRequestedAt, c.Marks.DeterminationRequestedAt);
+            Differ("determined", row.DeterminedAt, c.Marks.DeterminedAt);
             Differ("chain head", row.LastAuditHash, c.LastHash);
             Differ("content purged", row.ContentPurgedAt is not null, c.PurgedSeq is not null);
             if (differences.Count > 0)

@@ -2,6 +2,7 @@ using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Workflow;
+using EthicsCases.Notifications;
 using FluentValidation;
 using Mediator;
 
@@ -27,14 +28,27 @@ public sealed class FireTriggerValidator : AbstractValidator<FireTrigger>
     }
 }
 
-/// <summary>Fires the trigger through the workflow, which appends the audit event; one save.</summary>
+/// <summary>
+/// Fires the trigger through the workflow, which appends the audit event; a referral or a request for the Board's
+/// determination queues its notifications in the same save.
+/// </summary>
 public sealed class FireTriggerHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<FireTrigger, FiredTrigger>
 {
     public async ValueTask<FiredTrigger> Handle(FireTrigger command, CancellationToken cancellationToken)
     {
         var me = actor.Current;
         var ethicsCase = await CaseLookup.LoadVisibleAsync(db, command.CaseKey, me, cancellationToken);
-        await new CaseWorkflow(ethicsCase, me).FireAsync(EnumNames.Parse<CaseTrigger>(command.Trigger), command.Reason, clock.GetUtcNow().UtcDateTime);
+        var trigger = EnumNames.Parse<CaseTrigger>(command.Trigger);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await new CaseWorkflow(ethicsCase, me).FireAsync(trigger, command.Reason, now);
+        if (trigger is CaseTrigger.ReferToAuditCommittee or CaseTrigger.RequestBoardDetermination)
+        {
+            var people = await NotificationPeople.ReviewersAsync(db, cancellationToken);
+            db.Notifications.AddRange(trigger == CaseTrigger.ReferToAuditCommittee
+                ? Notifier.CaseReferred(ethicsCase, people, now, me)
+                : Notifier.BoardDeterminationRequested(ethicsCase, people, now, me));
+        }
+
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         return new FiredTrigger(ethicsCase.Id, ethicsCase.State, null, ethicsCase.Outcome);
     }

@@ -1,9 +1,11 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Oversight;
 using EthicsCases.Domain.Workflow;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EthicsCases.Features.Cases;
 
@@ -19,6 +21,8 @@ public sealed record HistoryEntry(DateTime At, string? Actor, string Trigger, st
 /// <summary>
 /// What a person sees of a case, and what they may do with it. Reporters who are not reviewers see the progress, not
 /// who acted or why. <see cref="Substate"/> is the contract's sub-state; the workflow defines none yet, so it is null.
+/// <see cref="Deadlines"/> are every clock for the case's reviewers and the Acknowledge and Feedback clocks for its
+/// reporter; <see cref="CanAcknowledge"/> offers the explicit acknowledgement to a reviewer while it is still owed.
 /// </summary>
 public sealed record CaseDetail(
     Guid CaseId,
@@ -39,14 +43,17 @@ public sealed record CaseDetail(
     bool IsReviewer,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
     bool IsReporter,
-    bool CanFetchNotice)
+    bool CanFetchNotice,
+    IReadOnlyList<CaseDeadline> Deadlines,
+    DateOnly? IncidentDate,
+    bool CanAcknowledge)
 {
     /// <summary>Who decided the standing determination (the Board or its designee); shown to reviewers only.</summary>
     public Features.Determinations.DecidedBy? DecidedBy { get; init; }
 }
 
 /// <summary>Loads the case with its history; the authorization behaviour has already checked visibility.</summary>
-public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ShowCase, CaseDetail>
+public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock, IOptions<TriageOptions> triage) : IQueryHandler<ShowCase, CaseDetail>
 {
     public async ValueTask<CaseDetail> Handle(ShowCase query, CancellationToken cancellationToken)
     {
@@ -62,6 +69,15 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQ
 
         var reviewer = CaseAccess.IsReviewer(c, me);
         var permitted = await new CaseWorkflow(c, me).PermittedTriggersAsync();
+        // Clocks are for who must act and for the reporter they protect; anyone else who can open the case sees none.
+        var deadlines = reviewer || c.IsReporter(me)
+            ? await CaseDeadlines.ForCaseAsync(db, c.Id, CaseDeadlines.Calculator(triage.Value), clock.GetUtcNow(), cancellationToken)
+            : [];
+        if (!reviewer)
+        {
+            deadlines = CaseDeadlines.ForReporter(deadlines);
+        }
+
         return new CaseDetail(
             c.Id, c.Reference, c.Category, c.State, null, c.Outcome, c.RoutedTo,
             c.Subjects.Select(s => ToRef(s.Person!)).OrderBy(p => p.Name).ToList(),
@@ -69,7 +85,8 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor) : IQ
                 ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
                 : new HistoryEntry(e.At, e.ActorId == me.Id ? e.Actor : null, e.Action, e.From, e.To, null)).ToList(),
             c.Summary, c.Details, c.Reporter is null ? null : ToRef(c.Reporter),
-            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me))
+            c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me),
+            deadlines, c.IncidentDate, reviewer && c.AcknowledgedAt is null && deadlines.Any(d => d.Kind == DeadlineKind.Acknowledge))
         {
             DecidedBy = reviewer ? await Features.Determinations.DeterminationAuthority.StandingAsync(db, c.Id, cancellationToken) : null,
         };

@@ -1,14 +1,18 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Notifications;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.Concerns;
 
-/// <summary>The signed-in person files a concern under SOP II-031, naming any subjects from the directory.</summary>
-public sealed record FileConcern(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails)
+/// <summary>
+/// The signed-in person files a concern under SOP II-031, naming any subjects from the directory and, if they know,
+/// when it happened (<see cref="IncidentDate"/>: not after the day of filing).
+/// </summary>
+public sealed record FileConcern(string Category, string Summary, string? Details, IReadOnlyList<string> SubjectEmails, DateOnly? IncidentDate = null)
     : ICommand<FiledConcern>, IActorRequest, IConcernContent;
 
 /// <summary>The filed case and where the SOP sent it.</summary>
@@ -20,7 +24,10 @@ public sealed class FileConcernValidator : AbstractValidator<FileConcern>
     public FileConcernValidator() => Include(new ConcernContentRules());
 }
 
-/// <summary>Routes the concern by category and recusal, stores it in Intake and audits the filing.</summary>
+/// <summary>
+/// Routes the concern by category and recusal, stores it in Intake and audits the filing; the reviewers it is routed
+/// to are notified in the same transaction.
+/// </summary>
 public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<FileConcern, FiledConcern>
 {
     public async ValueTask<FiledConcern> Handle(FileConcern command, CancellationToken cancellationToken)
@@ -34,7 +41,10 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
 
         var category = EnumNames.Parse<ConcernCategory>(command.Category);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ethicsCase = await CaseIntake.FileAsync(db, clock.GetUtcNow().UtcDateTime, category, command.Summary, command.Details, reporter, subjects, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ethicsCase = await CaseIntake.FileAsync(db, now, category, command.Summary, command.Details, reporter, subjects, cancellationToken,
+            incidentDate: command.IncidentDate);
+        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, await NotificationPeople.ReviewersAsync(db, cancellationToken), now, reporter));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FiledConcern(ethicsCase.Id, ethicsCase.Reference, ethicsCase.State, ethicsCase.RoutedTo);

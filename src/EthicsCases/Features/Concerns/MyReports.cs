@@ -1,21 +1,29 @@
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Oversight;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.Concerns;
 
 /// <summary>The concerns the signed-in person filed, newest first, with their progress.</summary>
-public sealed record MyReports : IQuery<IReadOnlyList<CaseListItem>>, IActorRequest;
+public sealed record MyReports : IQuery<IReadOnlyList<MyReport>>, IActorRequest;
+
+/// <summary>One of the person's reports: the list line and the clocks they are owed (Acknowledge and Feedback).</summary>
+public sealed record MyReport(Guid CaseId, string Reference, ConcernCategory Category, CaseState State,
+    CaseOutcome? Outcome, string Summary, DateTime FiledAt, DateTime UpdatedAt, IReadOnlyList<CaseDeadline> Deadlines);
 
 /// <summary>Filters on the reporter; subjects are never reporters of the same case, so visibility holds.</summary>
-public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<MyReports, IReadOnlyList<CaseListItem>>
+public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<MyReports, IReadOnlyList<MyReport>>
 {
-    public async ValueTask<IReadOnlyList<CaseListItem>> Handle(MyReports query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MyReport>> Handle(MyReports query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        return await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id)
+        var rows = await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id)
             .OrderByDescending(c => c.FiledAt), cancellationToken);
+        var deadlines = await CaseDeadlines.ForCasesAsync(db, rows.Select(r => r.CaseId).ToList(), DeadlineCalculator.Default, clock.GetUtcNow(), cancellationToken);
+        return rows.Select(r => new MyReport(r.CaseId, r.Reference, r.Category, r.State, r.Outcome, r.Summary, r.FiledAt, r.UpdatedAt,
+            CaseDeadlines.ForReporter(deadlines[r.CaseId]))).ToList();
     }
 }

@@ -19,8 +19,12 @@ public sealed class ListEvidenceHandler(EthicsDbContext db, ActorContext actor) 
     {
         var caseId = await EvidenceAccess.ReviewedCaseIdAsync(db, query.CaseKey, actor.Current, cancellationToken);
         var rows = await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.UploadedAt)
-            .Join(db.People, e => e.UploadedById, p => p.Id, (e, p) =>
-                new { e.Id, e.CaseId, e.SealedFileName, e.PurgedAt, e.ContentType, e.Length, e.Sha256, p.Name, e.UploadedAt })
+            .Select(e => new
+            {
+                e.Id, e.CaseId, e.SealedFileName, e.PurgedAt, e.ContentType, e.Length, e.Sha256, e.UploadedAt,
+                // The anonymous reporter has no directory entry.
+                Name = db.People.Where(p => p.Id == e.UploadedById).Select(p => p.Name).FirstOrDefault() ?? EthicsCase.AnonymousReporter,
+            })
             .ToListAsync(cancellationToken);
         await db.Vault.EnsureAsync(db, [caseId], create: false, DateTime.UtcNow, cancellationToken);
         var sealer = db.Vault.For(caseId);

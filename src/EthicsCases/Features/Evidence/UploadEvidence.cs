@@ -6,7 +6,7 @@ using Mediator;
 
 namespace EthicsCases.Features.Evidence;
 
-/// <summary>A reviewer attaches a document to a case.</summary>
+/// <summary>A reviewer, or the reporter of their own report, attaches a document to a case.</summary>
 public sealed record UploadEvidence(string CaseKey, string FileName, byte[] Content) : ICommand<UploadedEvidence>, ICaseRequest;
 
 /// <summary>The stored file.</summary>
@@ -36,9 +36,9 @@ public sealed class UploadEvidenceHandler(EthicsDbContext db, ActorContext actor
     {
         var me = actor.Current;
         var ethicsCase = await CaseLookup.LoadVisibleAsync(db, command.CaseKey, me, cancellationToken);
-        if (!CaseAccess.IsReviewer(ethicsCase, me))
+        if (!CaseAccess.IsReviewer(ethicsCase, me) && !ethicsCase.IsReporter(me))
         {
-            throw new ForbiddenException("Only the case's reviewers attach evidence.");
+            throw new ForbiddenException("Only the case's reviewers and its reporter attach evidence.");
         }
 
         var name = EvidencePolicy.SafeName(command.FileName);

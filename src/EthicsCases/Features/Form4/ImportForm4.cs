@@ -336,6 +336,7 @@ public sealed class ImportForm4Handler(EthicsDbContext db, ActorContext actor, T
         var by = reporter is not null && subjects.All(s => s.Id != reporter.Id) ? reporter : null;
         var ethicsCase = await CaseIntake.FileAsync(db, now, ConcernCategory.SecuritiesLawViolation, Truncate(summary, 500), details,
             by, subjects, ct, by is null ? MonitorLabel : null);
+        db.Notifications.AddRange(Notifications.Notifier.CaseRouted(ethicsCase, await Notifications.NotificationPeople.ReviewersAsync(db, ct), now, by));
         return ethicsCase.Id;
     }
 

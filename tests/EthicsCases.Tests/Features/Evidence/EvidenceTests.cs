@@ -36,17 +36,23 @@ public sealed class EvidenceTests(DatabaseProvider provider) : DatabaseFixture(p
     }
 
     [Test]
-    public async Task The_reporter_neither_attaches_nor_sees_evidence()
+    public async Task The_reporter_attaches_to_their_own_report_but_does_not_see_the_case_evidence()
     {
         var filed = await Db.SendAs(Cast.Cfo, new FileConcern("Fraud", "Duplicated receipts", null, []));
         await Db.SendAs(Cast.AuditChair, new UploadEvidence(filed.Reference, "receipts.pdf", Pdf));
 
+        var mine = await Db.SendAs(Cast.Cfo, new UploadEvidence(filed.Reference, "mine.pdf", Pdf));
+
+        var listed = await Db.SendAs(Cast.AuditChair, new ListEvidence(filed.Reference));
+        var evidenceEvent = await Db.Read(db => db.AuditEvents.Where(e => e.CaseId == filed.CaseId && e.Action == "EvidenceAdded").OrderBy(e => e.Id).LastAsync());
         Assert.Multiple(() =>
         {
-            Assert.That(() => Db.SendAs(Cast.Cfo, new UploadEvidence(filed.Reference, "mine.pdf", Pdf)), Throws.TypeOf<ForbiddenException>());
+            Assert.That(listed.Select(e => e.FileName), Is.EquivalentTo(new[] { "receipts.pdf", "mine.pdf" }));
+            Assert.That(evidenceEvent.Actor, Is.EqualTo(Cast.Cfo));
+            Assert.That(evidenceEvent.Data, Does.Contain(mine.Sha256));
             Assert.That(() => Db.SendAs(Cast.Cfo, new ListEvidence(filed.Reference)), Throws.TypeOf<ForbiddenException>());
+            Assert.That(() => Db.SendAs(Cast.Controller, new UploadEvidence(filed.Reference, "other.pdf", Pdf)), Throws.TypeOf<NotFoundException>());
         });
-        Assert.That(await Db.Read(db => db.EvidenceFiles.CountAsync()), Is.EqualTo(1));
     }
 
     [Test]
