@@ -83,7 +83,7 @@ public sealed class AtRestTests
 
     [Test]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task The_data_folder_is_0700_and_the_database_and_key_files_0600()
+    public async Task The_database_and_key_files_are_0600_and_the_key_folder_0700()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"ethics-modes-{Guid.NewGuid():N}", "data");
         try
@@ -96,9 +96,9 @@ public sealed class AtRestTests
             Assert.Multiple(() =>
             {
                 Assert.That((added.ExitCode, checkpoint.ExitCode), Is.EqualTo((0, 0)), added.Stderr + checkpoint.Stderr);
-                Assert.That(File.GetUnixFileMode(dir), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), "data folder");
+                Assert.That(File.GetUnixFileMode(Path.Combine(dir, "keys")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), "key folder");
                 Assert.That(File.GetUnixFileMode(Path.Combine(dir, "ethics.db")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "database");
-                Assert.That(keyFiles.Select(Path.GetFileName), Is.SupersetOf(new[] { "audit-keys.json", "encryption-keys.json", "checkpoint-signing.pem" }));
+                Assert.That(keyFiles.Select(Path.GetFileName), Is.SupersetOf(new[] { "audit-keys.json", "checkpoint-signing.pem" }));
                 foreach (var key in keyFiles)
                 {
                     Assert.That(File.GetUnixFileMode(key), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), key);
