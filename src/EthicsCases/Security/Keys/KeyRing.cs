@@ -61,6 +61,14 @@ public sealed class KeyRing
             foreach (var retired in configuration.GetSection($"{section}:RetiredKeys").GetChildren())
             {
                 var key = Decode(retired.Value ?? "", $"{section}:RetiredKeys:{retired.Key}");
+
+                // A retired key named by its id (RetiredKeys:<id>) keeps the id it was used under (its KeyId when it was
+                // current); a listed one (RetiredKeys:0) is found by the id derived from it.
+                if (!int.TryParse(retired.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    keys.TryAdd(retired.Key, key);
+                }
+
                 keys.TryAdd(IdOf(key), key);
             }
 
