@@ -16,6 +16,12 @@ public static class DatabaseMigrator
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
+        if (pending.Any(m => m.EndsWith("_" + CaseClockBackfill.Migration, StringComparison.Ordinal)))
+        {
+            // Cases recorded before the clock columns existed get them from their events, once.
+            await CaseClockBackfill.RunAsync(db, ct);
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers (the web app) proceed while a writer (the CLI) commits; the setting persists in the file.

@@ -33,20 +33,29 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var dir = !string.IsNullOrWhiteSpace(configured)
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "EthicsCases");
-        if (!Directory.Exists(dir))
+        CreatePrivateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>
+    /// Creates a folder (and any missing parents) readable by its owner only: the data folder holds the database and,
+    /// in Development, the keys. A folder that exists is left as it is.
+    /// </summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (Directory.Exists(path))
         {
-            // The data folder holds the database and, in Development, the keys: its owner only.
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(dir);
-            }
-            else
-            {
-                Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            return;
         }
 
-        return dir;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Ethics</c>.</summary>
@@ -91,7 +100,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            CreatePrivateDirectory(folder);
         }
 
         return new DatabaseSettings(provider, builder.ToString());

@@ -63,7 +63,7 @@ public static class LocalTokens
     public static RsaSecurityKey SigningKey(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        EthicsCases.Data.DatabaseSettings.CreatePrivateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, KeyFileName);
         if (!File.Exists(path))
         {
