@@ -117,6 +117,7 @@ public sealed class KeysetPagingTests(DatabaseProvider provider) : DatabaseFixtu
         for (var i = 0; i < 3; i++)
         {
             await Db.SendAs(Cast.GeneralCounsel, new RecordAdvice(Cast.Cfo, "Fraud", new DateOnly(2026, 1, 5), $"Advice {i}"));
+            Db.Clock.Advance(TimeSpan.FromMinutes(1)); // same day given: the ledger orders by when it was recorded
         }
 
         var everyone = await Db.SendAs(Cast.Cfo, new ListPeople());
