@@ -36,32 +36,44 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
     public TextWriter Err => stderr;
 
     /// <summary>Runs <paramref name="body"/> with a scope; prints its result as JSON or via <paramref name="human"/>.</summary>
-    public async Task<int> RunAsync<T>(ParseResult parse, string? actAs, Func<IServiceProvider, CancellationToken, Task<T>> body,
-        Action<T, TextWriter> human, CancellationToken ct, bool migrate = true)
+    public Task<int> RunAsync<T>(ParseResult parse, string? actAs, Func<IServiceProvider, CancellationToken, Task<T>> body,
+        Action<T, TextWriter> human, CancellationToken ct, bool migrate = true) => RunShapedAsync(parse, actAs, body, human, migrate, json: null, ct);
+
+    private async Task<int> RunShapedAsync<T>(ParseResult parse, string? actAs, Func<IServiceProvider, CancellationToken, Task<T>> body,
+        Action<T, TextWriter> human, bool migrate, Func<T, object>? json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var json = parse.GetValue(globals.Json);
-        try
+        var asJson = parse.GetValue(globals.Json);
+        return await ExecuteAsync(parse, async (provider, token) =>
         {
-            await using var provider = BuildServices(parse.GetValue(globals.Db));
             await using var scope = provider.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            if (migrate)
-            {
-                await DatabaseMigrator.MigrateAsync(services.GetRequiredService<EthicsDbContext>(), ct);
-            }
-
             Identify(services.GetRequiredService<ActorContext>(), actAs);
-            var result = await body(services, ct);
-            if (json)
+            var result = await body(services, token);
+            if (asJson)
             {
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
+                await stdout.WriteLineAsync(json is null ? JsonSerializer.Serialize(result, JsonOptions) : JsonSerializer.Serialize(json(result), JsonOptions));
             }
             else
             {
                 human(result, stdout);
             }
+        }, ct, migrate);
+    }
 
+    /// <summary>Builds the services, migrates, runs <paramref name="body"/>, and turns refusals into messages and exit codes.</summary>
+    private async Task<int> ExecuteAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task> body, CancellationToken ct, bool migrate = true)
+    {
+        try
+        {
+            await using var provider = BuildServices(parse.GetValue(globals.Db));
+            if (migrate)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<EthicsDbContext>(), ct);
+            }
+
+            await body(provider, ct);
             return EthicsCli.Ok;
         }
         catch (ValidationFailedException e)
@@ -92,6 +104,85 @@ public sealed class CommandRunner(GlobalOptions globals, TextWriter stdout, Text
             await stderr.WriteLineAsync($"ethics: the database refused the request: {e.GetBaseException().Message}");
             return EthicsCli.Rejected;
         }
+    }
+
+    /// <summary>
+    /// Runs a paged list. With <paramref name="limit"/> or <paramref name="after"/> it prints that one page
+    /// (<c>{"items","next"}</c> under <c>--json</c>); without them it pages through the whole list itself, each page in a
+    /// fresh scope, and writes rows as they come (a JSON array under <c>--json</c>), so memory stays flat however long
+    /// the list is.
+    /// </summary>
+    public async Task<int> ListAsync<T>(ParseResult parse, string? actAs, int? limit, string? after, Func<int?, string?, IQuery<Page<T>>> query,
+        Action<T, TextWriter> line, CancellationToken ct, Action<TextWriter>? header = null, Action<int, TextWriter>? footer = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(line);
+        if (limit is not null || after is not null)
+        {
+            return await RunShapedAsync(parse, actAs, async (s, token) => await s.GetRequiredService<IMediator>().Send(query(limit, after), token), (page, o) =>
+            {
+                header?.Invoke(o);
+                foreach (var item in page)
+                {
+                    line(item, o);
+                }
+
+                if (page.Next is not null)
+                {
+                    o.WriteLine($"More: --after {page.Next}");
+                }
+            }, migrate: true, json: page => new { items = page.Items, next = page.Next }, ct);
+        }
+
+        var json = parse.GetValue(globals.Json);
+        return await ExecuteAsync(parse, async (provider, token) =>
+        {
+            var count = 0;
+            string? cursor = null;
+            if (json)
+            {
+                await stdout.WriteAsync('[');
+            }
+            else
+            {
+                header?.Invoke(stdout);
+            }
+
+            do
+            {
+                await using var scope = provider.CreateAsyncScope();
+                Identify(scope.ServiceProvider.GetRequiredService<ActorContext>(), actAs);
+                var page = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query(Paging.MaxLimit, cursor), token);
+                foreach (var item in page)
+                {
+                    if (json)
+                    {
+                        await stdout.WriteAsync(count == 0 ? Environment.NewLine : "," + Environment.NewLine);
+                        await stdout.WriteAsync(JsonSerializer.Serialize(item, JsonOptions));
+                    }
+                    else
+                    {
+                        line(item, stdout);
+                    }
+
+                    count++;
+                }
+
+                await stdout.FlushAsync(token);
+                cursor = page.Next;
+            }
+            while (cursor is not null);
+
+            if (json)
+            {
+                await stdout.WriteLineAsync(count == 0 ? "]" : Environment.NewLine + "]");
+            }
+            else
+            {
+                footer?.Invoke(count, stdout);
+            }
+        }, ct);
     }
 
     /// <summary>Who acts: the <c>--as</c> person, through the command line, run by this operating-system account.</summary>

@@ -466,9 +466,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ReporterId")
                         .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<string[]>("RoutedTo")
-                        .IsRequired()
-                        .HasColumnType("text[]");
+                    b.Property<bool>("RoutedToAuditCommittee")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RoutedToGeneralCounsel")
+                        .HasColumnType("boolean");
 
                     b.Property<byte[]>("SealedDetails")
                         .HasColumnType("bytea")
@@ -495,9 +497,13 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FiledAt", "Reference");
 
-                    b.HasIndex("State", "FiledAt");
+                    b.HasIndex("ReporterId", "FiledAt");
+
+                    b.HasIndex("State", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });

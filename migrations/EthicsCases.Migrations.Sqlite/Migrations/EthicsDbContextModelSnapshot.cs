@@ -459,9 +459,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReporterId")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("RoutedTo")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("RoutedToAuditCommittee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoutedToGeneralCounsel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SealedDetails")
                         .HasColumnType("BLOB")
@@ -488,9 +490,13 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FiledAt", "Reference");
 
-                    b.HasIndex("State", "FiledAt");
+                    b.HasIndex("ReporterId", "FiledAt");
+
+                    b.HasIndex("State", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });

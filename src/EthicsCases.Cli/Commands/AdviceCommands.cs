@@ -34,18 +34,13 @@ public static class AdviceCommands
     {
         var actAs = CaseCommands.As();
         var person = new Option<string?>("--person") { Description = "Only advice to this person (e-mail)." };
-        var list = new Command("list", "List the ledger (General Counsel and Audit Committee).") { actAs, person };
-        list.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new ListAdvice(parse.GetValue(person)), Print, ct));
+        var (limit, after) = CaseCommands.PagingOptions();
+        var list = new Command("list", "List the ledger (General Counsel and Audit Committee).") { actAs, person, limit, after };
+        list.SetAction((parse, ct) => runner.ListAsync(parse, parse.GetValue(actAs), parse.GetValue(limit), parse.GetValue(after),
+            (l, a) => new ListAdvice(parse.GetValue(person), l, a), Print, ct, footer: (n, o) => o.WriteLine($"{n} entr{(n == 1 ? "y" : "ies")}.")));
         return list;
     }
 
-    private static void Print(IReadOnlyList<AdviceEntry> entries, TextWriter o)
-    {
-        foreach (var a in entries)
-        {
-            o.WriteLine($"{a.Date:yyyy-MM-dd} {a.PersonEmail,-30} {a.Category,-26} {a.Summary}  (recorded by {a.RecordedBy})");
-        }
-
-        o.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
-    }
+    private static void Print(AdviceEntry a, TextWriter o) =>
+        o.WriteLine($"{a.Date:yyyy-MM-dd} {a.PersonEmail,-30} {a.Category,-26} {a.Summary}  (recorded by {a.RecordedBy})");
 }

@@ -23,6 +23,14 @@ public static class CaseCommands
     /// <summary>The <c>--as EMAIL</c> option every case command needs.</summary>
     public static Option<string> As() => new("--as") { Required = true, Description = "Act as this directory person (e-mail)." };
 
+    /// <summary>
+    /// <c>--limit N</c> and <c>--after CURSOR</c> of every list command: either prints one page as <c>{"items","next"}</c>
+    /// under <c>--json</c>; without both, the command prints the whole list (a JSON array).
+    /// </summary>
+    public static (Option<int?> Limit, Option<string?> After) PagingOptions() => (
+        new Option<int?>("--limit") { Description = $"Print one page of at most this many rows (1 to {EthicsCases.Common.Paging.MaxLimit}) and the cursor of the next." },
+        new Option<string?>("--after") { Description = "Print the page after this cursor (the \"next\" of the previous page)." });
+
     /// <summary>The case id or reference argument.</summary>
     public static Argument<string> Id() => new("ID") { Description = "Case id or reference (EC-YYYY-NNNN)." };
 
@@ -38,17 +46,13 @@ public static class CaseCommands
     private static Command List(CommandRunner runner)
     {
         var actAs = As();
-        var list = new Command("list", "List the cases this person may see.") { actAs };
-        list.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new ListCases(), (cases, o) =>
-        {
-            o.WriteLine($"{"reference",-13} {"state",-22} {"category",-26} summary");
-            foreach (var c in cases)
-            {
-                o.WriteLine($"{c.Reference,-13} {c.State + (c.Outcome is null ? "" : $" ({c.Outcome})"),-22} {c.Category,-26} {c.Summary}");
-            }
-
-            o.WriteLine($"{cases.Count} case(s).");
-        }, ct));
+        var (limit, after) = PagingOptions();
+        var list = new Command("list", "List the cases this person may see, oldest first (every case, or one page with --limit/--after).") { actAs, limit, after };
+        list.SetAction((parse, ct) => runner.ListAsync(parse, parse.GetValue(actAs), parse.GetValue(limit), parse.GetValue(after),
+            (l, a) => new ListCases(null, l, a),
+            (c, o) => o.WriteLine($"{c.Reference,-13} {c.State + (c.Outcome is null ? "" : $" ({c.Outcome})"),-22} {c.Category,-26} {c.Summary}"), ct,
+            header: o => o.WriteLine($"{"reference",-13} {"state",-22} {"category",-26} summary"),
+            footer: (n, o) => o.WriteLine($"{n} case(s).")));
         return list;
     }
 

@@ -142,13 +142,15 @@ public static class Form4Commands
     private static Command Review(CommandRunner runner)
     {
         var actAs = MonitorAs();
-        var command = new Command("review", "Reporting owners of imported filings that need a directory match.") { actAs };
-        command.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new ListForm4Review(),
-            (r, o) =>
+        var (limit, after) = CaseCommands.PagingOptions();
+        var command = new Command("review", "Reporting owners of imported filings that need a directory match.") { actAs, limit, after };
+        command.SetAction((parse, ct) => runner.ListAsync(parse, parse.GetValue(actAs), parse.GetValue(limit), parse.GetValue(after),
+            (l, a) => new ListForm4Review(l, a),
+            (item, o) => o.WriteLine($"{item.Name} (CIK {item.Cik ?? "unknown"}, {item.Filings} filing(s)): {item.Match}. {item.Reason}"), ct,
+            footer: (n, o) =>
             {
-                if (r.Count == 0) o.WriteLine("Every reporting owner is linked to the directory.");
-                foreach (var item in r) o.WriteLine($"{item.Name} (CIK {item.Cik ?? "unknown"}, {item.Filings} filing(s)): {item.Match}. {item.Reason}");
-            }, ct));
+                if (n == 0) o.WriteLine("Every reporting owner is linked to the directory.");
+            }));
         return command;
     }
 

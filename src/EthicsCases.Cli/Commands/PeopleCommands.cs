@@ -84,14 +84,13 @@ public static class PeopleCommands
     private static Command List(CommandRunner runner)
     {
         var actAs = CaseCommands.As();
-        var list = new Command("list", "The directory with each person's roles and state (Administrator); prints a JSON array.") { actAs };
-        list.SetAction((parse, ct) => runner.SendAsync(parse, parse.GetValue(actAs), new ListDirectory(), (people, o) =>
+        var (limit, after) = CaseCommands.PagingOptions();
+        var list = new Command("list", "The directory with each person's roles and state (Administrator); prints a JSON array, or one page with --limit/--after.")
         {
-            foreach (var p in people)
-            {
-                Print(p, o);
-            }
-        }, ct));
+            actAs, limit, after,
+        };
+        list.SetAction((parse, ct) => runner.ListAsync(parse, parse.GetValue(actAs), parse.GetValue(limit), parse.GetValue(after),
+            (l, a) => new ListDirectory(l, a), Print, ct));
         return list;
     }
 

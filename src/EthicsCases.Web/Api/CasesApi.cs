@@ -24,8 +24,9 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Cases");
 
-        api.MapGet("/people", (IMediator m, CancellationToken ct) => m.Send(new ListPeople(), ct))
-            .WithName("ListPeople").WithSummary("The company directory (for naming subjects).");
+        api.MapGet("/people", async (int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListPeople(ApiPages.Limit(limit), after), ct)).ToApi())
+            .WithName("ListPeople").WithSummary("The company directory (for naming subjects), by name: {items, next}; ?limit=1..200 (50), ?after=next.");
 
         api.MapPost("/concerns", async (ConcernRequest body, IMediator m, CancellationToken ct) =>
             {
@@ -34,17 +35,24 @@ public static class CasesApi
             })
             .WithName("FileConcern").WithSummary("File a concern under SOP II-031 as the signed-in person.");
 
-        api.MapGet("/reports/mine", (IMediator m, CancellationToken ct) => m.Send(new MyReports(), ct))
-            .WithName("MyReports").WithSummary("The concerns the signed-in person filed.");
+        api.MapGet("/reports/mine", async (int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new MyReports(ApiPages.Limit(limit), after), ct)).ToCaseApi())
+            .WithName("MyReports").WithSummary("The concerns the signed-in person filed, newest first: {items, next, counts}; ?limit=1..200 (50), ?after=next.");
 
         // States arrive as names (EnumNames): "3" or "99" is a bad request, not a state.
-        api.MapGet("/cases", (string? state, IMediator m, CancellationToken ct) =>
-                m.Send(new ListCases(string.IsNullOrEmpty(state) ? null : EnumNames.ParseField<CaseState>(state, "state")), ct))
-            .WithName("ListCases").WithSummary("The cases the signed-in person may see, oldest first; optional state name.");
+        api.MapGet("/cases", async (string? state, int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListCases(string.IsNullOrEmpty(state) ? null : EnumNames.ParseField<CaseState>(state, "state"), ApiPages.Limit(limit), after), ct))
+                .ToCaseApi())
+            .WithName("ListCases")
+            .WithSummary("The cases the signed-in person may see, oldest first; optional state name. {items, next, counts}: ?limit=1..200 (50), ?after=next; "
+                + "counts per state on the first page.");
 
-        api.MapGet("/queue", (string[]? state, IMediator m, CancellationToken ct) =>
-                m.Send(new ReviewQueue(EnumNames.ParseFields<CaseState>(state, "state") is { Count: > 0 } states ? states : [CaseState.Intake]), ct))
-            .WithName("ReviewQueue").WithSummary("A reviewer's queue: cases in the given states (names, repeatable), oldest first, overdue flagged.");
+        api.MapGet("/queue", async (string[]? state, int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ReviewQueue(EnumNames.ParseFields<CaseState>(state, "state") is { Count: > 0 } states ? states : [CaseState.Intake],
+                    ApiPages.Limit(limit), after), ct)).ToCaseApi())
+            .WithName("ReviewQueue")
+            .WithSummary("A reviewer's queue: cases in the given states (names, repeatable), oldest first, overdue flagged. {items, next, counts}: "
+                + "?limit=1..200 (50), ?after=next; counts per queued state on the first page.");
 
         api.MapGet("/dashboard", (IMediator m, CancellationToken ct) => m.Send(new ShowDashboard(), ct))
             .WithName("Dashboard").WithSummary("Open cases by state and category (Audit Committee).");

@@ -50,8 +50,10 @@ public static class DeterminationsApi
                 TypedResults.Created("/api/advice", await m.Send(new RecordAdvice(body.Person, body.Category, body.Date, body.Summary), ct)))
             .WithName("RecordAdvice").WithSummary("Record advice the General Counsel gave a person on the proper course (General Counsel).");
 
-        api.MapGet("/advice", (string? person, IMediator m, CancellationToken ct) => m.Send(new ListAdvice(person), ct))
-            .WithName("ListAdvice").WithSummary("The prior-advice ledger, optionally for one person (General Counsel, Audit Committee).");
+        api.MapGet("/advice", async (string? person, int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListAdvice(person, ApiPages.Limit(limit), after), ct)).ToApi())
+            .WithName("ListAdvice")
+            .WithSummary("The prior-advice ledger, optionally for one person (General Counsel, Audit Committee): {items, next}; ?limit=1..200 (50), ?after=next.");
         return api;
     }
 }

@@ -37,9 +37,10 @@ public static class Form4Api
             .WithName("GetItem405Report")
             .WithSummary("Delinquent Section 16(a) reports (Regulation S-K Item 405) for the fiscal year ending MM-DD (default 12-31) of 'year', as `ethics form4 item405`.");
 
-        api.MapGet("/review", (IMediator m, CancellationToken ct) => m.Send(new ListForm4Review(), ct))
+        api.MapGet("/review", async (int? limit, string? after, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListForm4Review(ApiPages.Limit(limit), after), ct)).ToApi())
             .WithName("ListForm4Review")
-            .WithSummary("Reporting owners of imported filings not linked to a directory person, as `ethics form4 review`.");
+            .WithSummary("Reporting owners of imported filings not linked to a directory person, as `ethics form4 review`: {items, next}; ?limit=1..200 (50), ?after=next.");
         return api;
     }
 

@@ -51,16 +51,17 @@ public static class DeterminationHistory
         EntriesAsync(db, db.PriorAdvice.Where(a => a.PersonId == personId && a.Category == category && a.GivenOn <= violationBy), ct);
 
     /// <summary>Ledger rows with the advised person and the recorder named, oldest advice first, summaries opened.</summary>
-    public static async Task<IReadOnlyList<AdviceEntry>> EntriesAsync(EthicsDbContext db, IQueryable<Domain.Determinations.PriorAdvice> advice, CancellationToken ct)
+    public static async Task<IReadOnlyList<AdviceEntry>> EntriesAsync(EthicsDbContext db, IQueryable<Domain.Determinations.PriorAdvice> advice, CancellationToken ct,
+        int take = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await (
                 from a in advice.AsNoTracking()
                 join p in db.People on a.PersonId equals p.Id
                 join r in db.People on a.RecordedById equals r.Id
-                orderby a.GivenOn, a.RecordedAt
+                orderby a.GivenOn, a.RecordedAt, a.Id
                 select new { a.Id, p.Email, p.Name, a.Category, a.GivenOn, a.SealedSummary, Recorder = r.Email, a.RecordedAt })
-            .ToListAsync(ct);
+            .Take(take).ToListAsync(ct);
         return await db.OpenTextsAsync(rows, r => r.Id, r => r.SealedSummary, Domain.Determinations.PriorAdvice.SummaryPurpose,
             (r, summary) => new AdviceEntry(r.Id, r.Email, r.Name, r.Category, r.GivenOn, summary ?? "", r.Recorder, r.RecordedAt), ct);
     }

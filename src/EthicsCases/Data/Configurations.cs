@@ -40,9 +40,13 @@ internal sealed class EthicsCaseConfiguration : IEntityTypeConfiguration<EthicsC
         builder.Property(c => c.SealedDetails).HasColumnName("Details");
         builder.Property(c => c.LastAuditHash).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.PrimitiveCollection(c => c.RoutedTo).ElementType(e => e.HasConversion<string>());
-        builder.HasIndex(c => new { c.State, c.FiledAt });
-        builder.HasIndex(c => c.ReporterId);
+        builder.Ignore(c => c.RoutedTo);
+        // Keyset pages: every list is ordered by (FiledAt, Reference) and the queues by state first; the General
+        // Counsel's by routing too, so that each page is one index range read in order.
+        builder.HasIndex(c => new { c.State, c.FiledAt, c.Reference });
+        builder.HasIndex(c => new { c.State, c.RoutedToGeneralCounsel, c.FiledAt, c.Reference });
+        builder.HasIndex(c => new { c.FiledAt, c.Reference });
+        builder.HasIndex(c => new { c.ReporterId, c.FiledAt });
         builder.HasOne(c => c.Reporter).WithMany().HasForeignKey(c => c.ReporterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);

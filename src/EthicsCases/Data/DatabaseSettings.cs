@@ -143,7 +143,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         ArgumentNullException.ThrowIfNull(options);
         _ = Provider == DatabaseProvider.PostgreSql
             ? options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrations))
-            : options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            : options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteWriteGate.Instance);
     }
 
     /// <summary>Where the data lives, without credentials, for messages.</summary>

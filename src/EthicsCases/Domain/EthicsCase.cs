@@ -40,7 +40,8 @@ public sealed class EthicsCase : ISealedContent
         // SOP recusal: a General Counsel named as subject must not review, so the case bypasses General Counsel review.
         GeneralCounselRecused = routes.Contains(Role.GeneralCounsel)
             && subjects.Any(s => s.Has(Role.GeneralCounsel) || generalCounsels.Any(g => g.Id == s.Id));
-        RoutedTo = routes.Where(r => !(GeneralCounselRecused && r == Role.GeneralCounsel)).ToList();
+        RoutedToGeneralCounsel = routes.Contains(Role.GeneralCounsel) && !GeneralCounselRecused;
+        RoutedToAuditCommittee = routes.Contains(Role.AuditCommittee);
         State = CaseState.Intake;
         FiledAt = filedAt;
         UpdatedAt = filedAt;
@@ -124,8 +125,23 @@ public sealed class EthicsCase : ISealedContent
     /// <summary>Outcome once closed.</summary>
     public CaseOutcome? Outcome { get; internal set; }
 
-    /// <summary>Roles the case is routed to after recusal.</summary>
-    public List<Role> RoutedTo { get; private set; } = [];
+    /// <summary>Roles the case is routed to after recusal, in the SOP's order (General Counsel first).</summary>
+    public IReadOnlyList<Role> RoutedTo => (RoutedToGeneralCounsel, RoutedToAuditCommittee) switch
+    {
+        (true, true) => [Role.GeneralCounsel, Role.AuditCommittee],
+        (true, false) => [Role.GeneralCounsel],
+        (false, true) => [Role.AuditCommittee],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Routed to the General Counsel after recusal: a column of its own, so that the General Counsel's queues are an index
+    /// range (<c>State, RoutedToGeneralCounsel, FiledAt</c>) rather than a scan of a list per row.
+    /// </summary>
+    public bool RoutedToGeneralCounsel { get; private set; }
+
+    /// <summary>Routed to the Audit Committee (every category is, today).</summary>
+    public bool RoutedToAuditCommittee { get; private set; }
 
     /// <summary>True when the category goes to the General Counsel but a General Counsel is a subject.</summary>
     public bool GeneralCounselRecused { get; private set; }
@@ -182,7 +198,7 @@ public sealed class EthicsCase : ISealedContent
     public bool IsReporter(Person person) => ReporterId == person.Id;
 
     /// <summary>Whether the case is routed to the General Counsel (after recusal).</summary>
-    public bool IsRoutedToGeneralCounsel => RoutedTo.Contains(Role.GeneralCounsel);
+    public bool IsRoutedToGeneralCounsel => RoutedToGeneralCounsel;
 
     /// <summary>Label of the anonymous reporter in the thread and the audit trail.</summary>
     public const string AnonymousReporter = "anonymous reporter";

@@ -31,6 +31,27 @@ public sealed class CliTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Case_list_prints_an_array_and_with_limit_a_page_whose_cursor_leads_on()
+    {
+        await _ethics.Run("demo", "seed", "--cases", "5", "--seed", "3", "--json");
+
+        var all = (await _ethics.Run("case", "list", "--as", "ac.chair@alto.example", "--json")).Json;
+        var first = (await _ethics.Run("case", "list", "--as", "ac.chair@alto.example", "--limit", "3", "--json")).Json;
+        var rest = (await _ethics.Run("case", "list", "--as", "ac.chair@alto.example", "--after", first.GetProperty("next").GetString()!, "--json")).Json;
+        var tooMany = await _ethics.Run("case", "list", "--as", "ac.chair@alto.example", "--limit", "201", "--json");
+
+        static IEnumerable<string?> Refs(JsonElement items) => items.EnumerateArray().Select(c => c.GetProperty("reference").GetString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.ValueKind, Is.EqualTo(JsonValueKind.Array), "scripts keep their array");
+            Assert.That(Refs(first.GetProperty("items")).Concat(Refs(rest.GetProperty("items"))), Is.EqualTo(Refs(all)));
+            Assert.That(rest.GetProperty("next").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(tooMany.ExitCode, Is.EqualTo(1));
+            Assert.That(tooMany.Stderr, Does.Contain("--limit"));
+        });
+    }
+
+    [Test]
     public async Task The_General_Counsel_lists_exactly_the_cases_routed_to_them_that_do_not_name_them()
     {
         var seeded = await _ethics.Run("demo", "seed", "--cases", "1000", "--seed", "7", "--json");

@@ -166,7 +166,7 @@ public sealed class BadInputTests(string environment)
             IsBadRequestProblem(numericState, "state");
             IsBadRequestProblem(numericQueue, "state");
             Assert.That(lowerState.Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(lowerState.Body.EnumerateArray().Select(c => c.GetProperty("reference").GetString()), Is.EqualTo(new[] { _boardCase }));
+            Assert.That(lowerState.Body.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("reference").GetString()), Is.EqualTo(new[] { _boardCase }));
             Assert.That(lowerCategory.Status, Is.EqualTo(HttpStatusCode.Created), lowerCategory.Body.ToString());
             Assert.That(lowerCategory.Body.GetProperty("routedTo").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "AuditCommittee" }), "stored as Fraud");
             Assert.That(await CaseCount(), Is.EqualTo(before + 1), "only the lower-case name was filed");

@@ -193,7 +193,7 @@ public sealed class DeterminationApiTests
         var reference = await BeforeTheBoardAsync(subject);
         using var ac = _app.ClientAs(_ac);
 
-        var ledger = await ac.GetFromJsonAsync<JsonElement>($"/api/advice?person={subject.Email}");
+        var ledger = (await ac.GetFromJsonAsync<JsonElement>($"/api/advice?person={subject.Email}")).GetProperty("items");
         var context = await ac.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/determination-context?severity=1&occurrences=1&intent=inadvertent");
         var individual = context.GetProperty("individuals")[0];
         var advised = context.GetProperty("recommendation").GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("factor").GetString() == "advised");

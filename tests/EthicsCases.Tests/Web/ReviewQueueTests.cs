@@ -38,7 +38,7 @@ public sealed class ReviewQueueTests
         var fresh = await app.FileAsync(officer, ConcernCategory.SecuritiesLawViolation);
         using var client = app.ClientAs(gc);
 
-        var queue = (await client.GetFromJsonAsync<JsonElement>("/api/queue?state=Intake")).EnumerateArray().ToList();
+        var queue = (await client.GetFromJsonAsync<JsonElement>("/api/queue?state=Intake")).GetProperty("items").EnumerateArray().ToList();
 
         Assert.Multiple(() =>
         {

@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.People;
 using EthicsCases.Web.Infrastructure;
@@ -19,6 +20,9 @@ public sealed class PeopleModel(IMediator mediator) : PageModel, IFormPage
 
     /// <summary>The person being edited, when one is chosen.</summary>
     public DirectoryPerson? Selected { get; private set; }
+
+    /// <summary>Previous and next pages of the directory.</summary>
+    public PageLinks Pages { get; private set; } = new(null, null, 1);
 
     /// <summary>The chosen person's e-mail.</summary>
     [BindProperty(SupportsGet = true)]
@@ -86,8 +90,10 @@ public sealed class PeopleModel(IMediator mediator) : PageModel, IFormPage
 
     public async Task ReloadAsync(CancellationToken ct)
     {
-        People = await mediator.Send(new ListDirectory(), ct);
-        Selected = string.IsNullOrWhiteSpace(Email) ? null
-            : People.FirstOrDefault(p => string.Equals(p.Email, Person.NormalizeEmail(Email), StringComparison.Ordinal));
+        var page = await mediator.Send(new ListDirectory(Paging.DefaultLimit, PageLinks.After(Request)), ct);
+        People = page;
+        Pages = PageLinks.For(Request, page.Next);
+        // The chosen person need not be on the page shown.
+        Selected = string.IsNullOrWhiteSpace(Email) ? null : (await mediator.Send(new ListDirectory(Email: Email), ct)) is { Count: > 0 } one ? one[0] : null;
     }
 }

@@ -22,6 +22,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     /// <summary>The directory, for choosing the person advised.</summary>
     public IReadOnlyList<DirectoryEntry> People { get; private set; } = [];
 
+    /// <summary>Previous and next pages of the ledger.</summary>
+    public PageLinks Pages { get; private set; } = new(null, null, 1);
+
     /// <summary>Whether the signed-in person may record advice (General Counsel).</summary>
     public bool CanRecord => User.HasClaim(Auth.AuthSetup.DirectoryRole, nameof(Role.GeneralCounsel));
 
@@ -66,7 +69,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public async Task ReloadAsync(CancellationToken ct)
     {
-        Entries = await mediator.Send(new ListAdvice(string.IsNullOrWhiteSpace(Person) ? null : Person), ct);
+        var page = await mediator.Send(new ListAdvice(string.IsNullOrWhiteSpace(Person) ? null : Person, Paging.DefaultLimit, PageLinks.After(Request)), ct);
+        Entries = page;
+        Pages = PageLinks.For(Request, page.Next);
         People = CanRecord ? await mediator.Send(new ListPeople(), ct) : [];
     }
 }

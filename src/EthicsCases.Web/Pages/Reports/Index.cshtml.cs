@@ -1,4 +1,5 @@
 using EthicsCases.Features.Concerns;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>Newest first.</summary>
     public IReadOnlyList<MyReport> Reports { get; private set; } = [];
 
-    /// <summary>Loads the list.</summary>
-    public async Task OnGetAsync(CancellationToken ct) => Reports = await mediator.Send(new MyReports(), ct);
+    /// <summary>Previous and next pages.</summary>
+    public PageLinks Pages { get; private set; } = new(null, null, 1);
+
+    /// <summary>Loads one page of the list.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var page = await mediator.Send(new MyReports(Paging.DefaultLimit, PageLinks.After(Request)), ct);
+        Reports = page;
+        Pages = PageLinks.For(Request, page.Next);
+    }
 }

@@ -1,6 +1,7 @@
 using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.Cases;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -22,12 +23,26 @@ public sealed class IndexModel(IMediator mediator, IOptions<TriageOptions> triag
     /// <summary>The configured service level.</summary>
     public int OverdueAfter => triage.Value.OverdueAfterBusinessDays;
 
-    /// <summary>Loads the three queues.</summary>
+    /// <summary>Pages of <see cref="Review"/>.</summary>
+    public PageLinks ReviewPages { get; private set; } = new(null, null, 1);
+
+    /// <summary>Pages of <see cref="Intake"/>.</summary>
+    public PageLinks IntakePages { get; private set; } = new(null, null, 1);
+
+    /// <summary>Pages of <see cref="Board"/>.</summary>
+    public PageLinks BoardPages { get; private set; } = new(null, null, 1);
+
+    /// <summary>Loads one page of each of the three queues; each pages on its own.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await mediator.Send(new ReviewQueue([CaseState.Intake, CaseState.AuditCommitteeReview, CaseState.BoardDetermination]), ct);
-        Review = all.Where(q => q.State == CaseState.AuditCommitteeReview).ToList();
-        Intake = all.Where(q => q.State == CaseState.Intake).ToList();
-        Board = all.Where(q => q.State == CaseState.BoardDetermination).ToList();
+        (Review, ReviewPages) = await LoadAsync(CaseState.AuditCommitteeReview, "review", ct);
+        (Board, BoardPages) = await LoadAsync(CaseState.BoardDetermination, "board", ct);
+        (Intake, IntakePages) = await LoadAsync(CaseState.Intake, "intake", ct);
+    }
+
+    private async Task<(IReadOnlyList<QueueItem>, PageLinks)> LoadAsync(CaseState state, string prefix, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ReviewQueue([state], Paging.DefaultLimit, PageLinks.After(Request, prefix)), ct);
+        return (page, PageLinks.For(Request, page.Next, prefix));
     }
 }

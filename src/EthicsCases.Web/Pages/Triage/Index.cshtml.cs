@@ -2,6 +2,7 @@ using EthicsCases.Common;
 using EthicsCases.Domain;
 using EthicsCases.Features.Cases;
 using EthicsCases.Web.Auth;
+using EthicsCases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,11 @@ namespace EthicsCases.Web.Pages.Triage;
 /// <summary>The General Counsel's triage queue (and the Board's referrals): Sends <see cref="ReviewQueue"/>.</summary>
 public sealed class IndexModel(IMediator mediator, IOptions<TriageOptions> triage) : PageModel
 {
-    /// <summary>Oldest first.</summary>
+    /// <summary>Oldest first, one page.</summary>
     public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
+
+    /// <summary>Previous and next pages.</summary>
+    public PageLinks Pages { get; private set; } = new(null, null, 1);
 
     /// <summary>The configured service level.</summary>
     public int OverdueAfter => triage.Value.OverdueAfterBusinessDays;
@@ -36,6 +40,8 @@ public sealed class IndexModel(IMediator mediator, IOptions<TriageOptions> triag
             states.Add(CaseState.Intake);
         }
 
-        Queue = await mediator.Send(new ReviewQueue(states), ct);
+        var page = await mediator.Send(new ReviewQueue(states, Paging.DefaultLimit, PageLinks.After(Request)), ct);
+        Queue = page;
+        Pages = PageLinks.For(Request, page.Next);
     }
 }

@@ -466,7 +466,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         var seen = new HashSet<Guid>();
         await foreach (var row in db.Cases.AsNoTracking().IgnoreAutoIncludes().Select(c => new
         {
-            c.Id, c.Reference, c.Category, c.State, c.Outcome, c.RoutedTo, c.GeneralCounselRecused, c.ReporterId, c.FiledAt, c.UpdatedAt,
+            c.Id, c.Reference, c.Category, c.State, c.Outcome, c.RoutedToGeneralCounsel, c.RoutedToAuditCommittee, c.GeneralCounselRecused, c.ReporterId, c.FiledAt, c.UpdatedAt,
             c.ClosedAt, c.ReferredToBoard, c.LastAuditHash, c.SealedSummary, c.SealedDetails, c.ContentPurgedAt,
             c.IncidentDate, c.AcknowledgedAt, c.FeedbackGivenAt, c.AcceptedAt, c.LeftIntakeAt, c.DeterminationRequestedAt, c.DeterminedAt,
         }).AsAsyncEnumerable().WithCancellation(ct))
@@ -497,7 +497,9 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 Differ("outcome", row.Outcome, c.Outcome);
             }
 
-            Differ("routing", string.Join(",", row.RoutedTo), string.Join(",", c.RoutedTo));
+            // Routing is stored as one indexed column per role; the record lists the roles in the SOP's order.
+            var routed = (row.RoutedToGeneralCounsel ? new[] { nameof(Role.GeneralCounsel) } : []).Concat(row.RoutedToAuditCommittee ? [nameof(Role.AuditCommittee)] : []);
+            Differ("routing", string.Join(",", routed), string.Join(",", c.RoutedTo));
             Differ("recusal", row.GeneralCounselRecused, c.GeneralCounselRecused);
             Differ("reporter", row.ReporterId, c.ReporterId);
             Differ("filed", row.FiledAt, c.FiledAt);

@@ -7,13 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EthicsCases.Features.Cases;
 
-/// <summary>The cases the signed-in person may see, optionally narrowed by state; oldest first.</summary>
-public sealed record ListCases(CaseState? State = null) : IQuery<IReadOnlyList<CaseListItem>>, IActorRequest;
+/// <summary>
+/// The cases the signed-in person may see, optionally narrowed by state; oldest first (filing time, then reference), a
+/// page of <see cref="Limit"/> after the cursor <see cref="After"/>, or all of them without a limit.
+/// </summary>
+public sealed record ListCases(CaseState? State = null, int? Limit = null, string? After = null) : IQuery<Page<CaseListItem>>, IActorRequest, IPagedQuery;
+
+/// <summary>Limit and cursor.</summary>
+public sealed class ListCasesValidator : AbstractValidator<ListCases>
+{
+    public ListCasesValidator() => this.AddPagingRules();
+}
 
 /// <summary>Applies the visibility rule in SQL, so no invisible case ever leaves the database.</summary>
-public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListCases, IReadOnlyList<CaseListItem>>
+public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListCases, Page<CaseListItem>>
 {
-    public async ValueTask<IReadOnlyList<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
+    public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
         var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current));
         if (query.State is { } state)
@@ -21,7 +30,10 @@ public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : I
             cases = cases.Where(c => c.State == state);
         }
 
-        return await CaseRows.ListAsync(db, cases.OrderBy(c => c.FiledAt).ThenBy(c => c.Reference), cancellationToken);
+        var counts = query.Limit is not null && query.After is null ? await CaseRows.CountsAsync(cases, cancellationToken) : null;
+        var rows = await CaseRows.ListAsync(db, CaseRows.After(cases, query.After).OrderBy(c => c.FiledAt).ThenBy(c => c.Reference).Take(Paging.Fetch(query.Limit)),
+            cancellationToken);
+        return Paging.Of(rows, query.Limit, r => Paging.Cursor(r.FiledAt, r.Reference), counts);
     }
 }
 

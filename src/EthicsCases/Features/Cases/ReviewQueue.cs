@@ -2,6 +2,7 @@ using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Domain.Filings;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ namespace EthicsCases.Features.Cases;
 /// A reviewer's work queue: the visible cases in the given states, oldest first, flagging those waiting longer than
 /// <see cref="TriageOptions.OverdueAfterBusinessDays"/> business days (a configured service level, not an SOP rule).
 /// </summary>
-public sealed record ReviewQueue(IReadOnlyList<CaseState> States)
-    : IQuery<IReadOnlyList<QueueItem>>, IRoleRequest
+public sealed record ReviewQueue(IReadOnlyList<CaseState> States, int? Limit = null, string? After = null)
+    : IQuery<Page<QueueItem>>, IRoleRequest, IPagedQuery
 {
     public static IReadOnlyList<Role> AllowedRoles { get; } = [Role.GeneralCounsel, Role.AuditCommittee, Role.Board];
 }
@@ -28,22 +29,48 @@ public sealed record QueueItem(Guid CaseId, string Reference, ConcernCategory Ca
     public NextDeadline? NextDeadline { get; init; }
 }
 
-/// <summary>Visibility in SQL; waiting time in memory (business days).</summary>
-public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock, IOptions<TriageOptions> triage) : IQueryHandler<ReviewQueue, IReadOnlyList<QueueItem>>
+/// <summary>Limit and cursor.</summary>
+public sealed class ReviewQueueValidator : AbstractValidator<ReviewQueue>
 {
-    public async ValueTask<IReadOnlyList<QueueItem>> Handle(ReviewQueue query, CancellationToken cancellationToken)
+    public ReviewQueueValidator()
     {
-        var states = query.States.ToList();
-        var rows = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current))
-            .Where(c => states.Contains(c.State))
-            .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference)
-            .Select(c => new { c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId })
-            .ToListAsync(cancellationToken);
+        this.AddPagingRules();
+        RuleFor(q => q.States.Count).LessThanOrEqualTo(Enum.GetValues<CaseState>().Length).OverridePropertyName("state");
+    }
+}
+
+/// <summary>
+/// Visibility in SQL; waiting time in memory (business days). Each state is read as its own ordered index range (at
+/// most one page of it) and the ranges are merged here: an <c>IN</c> over states would make the database sort every
+/// queued case to return the first page.
+/// </summary>
+public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock, IOptions<TriageOptions> triage) : IQueryHandler<ReviewQueue, Page<QueueItem>>
+{
+    public async ValueTask<Page<QueueItem>> Handle(ReviewQueue query, CancellationToken cancellationToken)
+    {
+        var visible = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current));
+        var fetch = Paging.Fetch(query.Limit);
+        var rows = new List<QueueRow>();
+        var counts = query.Limit is not null && query.After is null ? new Dictionary<string, int>() : null;
+        foreach (var state in query.States.Distinct())
+        {
+            var inState = visible.Where(c => c.State == state);
+            rows.AddRange(await CaseRows.After(inState, query.After)
+                .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference).Take(fetch)
+                .Select(c => new QueueRow(c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId))
+                .ToListAsync(cancellationToken));
+            if (counts is not null)
+            {
+                counts[state.ToString()] = await inState.CountAsync(cancellationToken);
+            }
+        }
+
+        rows = rows.OrderBy(r => r.FiledAt).ThenBy(r => r.Reference, StringComparer.Ordinal).Take(fetch).ToList();
         var summaries = await db.OpenTextsAsync(rows, r => r.Id, r => r.ContentPurgedAt is null ? r.SealedSummary : null, EthicsCase.SummaryPurpose,
             (r, s) => CaseRows.Summary(s, r.ContentPurgedAt), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var deadlines = await CaseDeadlines.ForCasesAsync(db, rows.Select(r => r.Id).ToList(), CaseDeadlines.Calculator(triage.Value), clock.GetUtcNow(), cancellationToken);
-        return rows.Select((c, i) =>
+        var items = rows.Select((c, i) =>
         {
             var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
             // Working days as the SEC counts them: weekends, federal holidays and EDGAR closures do not run the clock.
@@ -54,5 +81,9 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
                 NextDeadline = CaseDeadlines.Next(deadlines[c.Id]),
             };
         }).ToList();
+        return Paging.Of(items, query.Limit, q => Paging.Cursor(q.FiledAt, q.Reference), counts);
     }
+
+    private sealed record QueueRow(Guid Id, string Reference, ConcernCategory Category, CaseState State, byte[]? SealedSummary, DateTime? ContentPurgedAt,
+        DateTime FiledAt, DateTime UpdatedAt, Guid? ReporterId);
 }

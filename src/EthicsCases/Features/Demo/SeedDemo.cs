@@ -30,7 +30,7 @@ public sealed record SeedDemoResult(int Cases, int People);
 /// <summary>Rules for a demo load.</summary>
 public sealed class SeedDemoValidator : AbstractValidator<SeedDemo>
 {
-    public SeedDemoValidator() => RuleFor(c => c.Cases).InclusiveBetween(0, 200_000);
+    public SeedDemoValidator() => RuleFor(c => c.Cases).InclusiveBetween(0, 10_000_000);
 }
 
 /// <summary>Builds cases in memory through the workflow and writes them in batches inside one transaction.</summary>
@@ -83,6 +83,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
         var generalCounsels = people.Where(p => p.Has(Role.GeneralCounsel)).ToList();
         var counters = await db.ReferenceCounters.ToDictionaryAsync(r => r.Year, cancellationToken);
         var record = await RecordBulk.BeginAsync(db, cancellationToken);
+        var usedYears = new HashSet<int>();
 
         // Filing dates in order, so references run with time as they would in real life.
         var filingDates = Enumerable.Range(0, command.Cases).Select(_ => now.AddDays(-faker.Random.Double(1, 730))).Order().ToList();
@@ -102,6 +103,12 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
                 db.ReferenceCounters.Add(counter);
             }
 
+            if (usedYears.Add(filedAt.Year))
+            {
+                // On PostgreSQL live filings number from a sequence, not the counter: continue after both.
+                counter.Last = Math.Max(counter.Last, await ReferenceNumbers.LastIssuedAsync(db, filedAt.Year, cancellationToken));
+            }
+
             counter.Last++;
             var ethicsCase = EthicsCase.File(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
                 faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
@@ -119,6 +126,11 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
                 batch.Clear();
                 command.Progress?.Report(written);
             }
+        }
+
+        foreach (var year in usedYears)
+        {
+            await ReferenceNumbers.AdvanceAsync(db, year, counters[year].Last, cancellationToken);
         }
 
         await DirectoryAudit.RecordAsync(db, null, "DemoSeeded", now, $$"""{"cases":{{written}},"seed":{{seed}}}""", cancellationToken);

@@ -8,9 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Form4;
 
 /// <summary>Reporting owners of stored filings that are not linked to a directory person: someone must match them.</summary>
-public sealed record ListForm4Review : IQuery<IReadOnlyList<Form4ReviewOwner>>, IRoleRequest
+public sealed record ListForm4Review(int? Limit = null, string? After = null) : IQuery<Page<Form4ReviewOwner>>, IRoleRequest, IPagedQuery
 {
     public static IReadOnlyList<Role> AllowedRoles => Form4Files.MonitorRoles;
+}
+
+/// <summary>Limit and cursor.</summary>
+public sealed class ListForm4ReviewValidator : FluentValidation.AbstractValidator<ListForm4Review>
+{
+    public ListForm4ReviewValidator() => this.AddPagingRules();
 }
 
 /// <summary>One owner to match, over all their stored filings.</summary>
@@ -22,16 +28,19 @@ public sealed record ListForm4Review : IQuery<IReadOnlyList<Form4ReviewOwner>>, 
 /// <param name="Files">The files, oldest first.</param>
 public sealed record Form4ReviewOwner(string Name, string? Cik, OwnerMatch Match, string? Reason, int Filings, IReadOnlyList<string> Files);
 
-/// <summary>Groups unlinked owner rows by CIK, else by normalised name.</summary>
-public sealed class ListForm4ReviewHandler(EthicsDbContext db) : IQueryHandler<ListForm4Review, IReadOnlyList<Form4ReviewOwner>>
+/// <summary>
+/// Groups unlinked owner rows by CIK, else by normalised name. The grouping happens here, so the page is cut from the
+/// grouped list (the unlinked owners of a company's filings are a short list).
+/// </summary>
+public sealed class ListForm4ReviewHandler(EthicsDbContext db) : IQueryHandler<ListForm4Review, Page<Form4ReviewOwner>>
 {
-    public async ValueTask<IReadOnlyList<Form4ReviewOwner>> Handle(ListForm4Review query, CancellationToken cancellationToken)
+    public async ValueTask<Page<Form4ReviewOwner>> Handle(ListForm4Review query, CancellationToken cancellationToken)
     {
         var rows = await db.OwnershipFilingOwners.AsNoTracking()
             .Where(o => o.PersonId == null)
             .Join(db.OwnershipFilings, o => o.FilingId, f => f.Id, (o, f) => new { Owner = o, f.SourceFileName, f.ImportedAt })
             .ToListAsync(cancellationToken);
-        return rows
+        var owners = rows
             .GroupBy(r => OwnerDirectory.InsiderKey(r.Owner))
             .Select(g =>
             {
@@ -39,7 +48,21 @@ public sealed class ListForm4ReviewHandler(EthicsDbContext db) : IQueryHandler<L
                 var last = ordered[^1].Owner;
                 return new Form4ReviewOwner(last.Name, last.Cik, last.Match, last.ReviewNote, ordered.Count, ordered.Select(r => r.SourceFileName).ToList());
             })
-            .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Cik ?? "", StringComparer.Ordinal)
             .ToList();
+        if (query.After is { } cursor)
+        {
+            var parts = Paging.Parts(cursor, 2);
+            owners = owners.SkipWhile(o => Compare(o, parts[0], parts[1]) <= 0).ToList();
+        }
+
+        return Paging.Of(owners.Take(Paging.Fetch(query.Limit)).ToList(), query.Limit, o => Paging.Cursor(o.Name, o.Cik ?? ""));
+    }
+
+    private static int Compare(Form4ReviewOwner owner, string name, string cik)
+    {
+        var byName = StringComparer.OrdinalIgnoreCase.Compare(owner.Name, name);
+        byName = byName != 0 ? byName : StringComparer.Ordinal.Compare(owner.Name, name);
+        return byName != 0 ? byName : StringComparer.Ordinal.Compare(owner.Cik ?? "", cik);
     }
 }
