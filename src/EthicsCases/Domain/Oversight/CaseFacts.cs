@@ -56,24 +56,7 @@ public static class CaseFacts
         var form4 = filedBy == Form4MonitorLabel;
         var closed = state == CaseState.Closed ? closedAt : null;
 
-        DateTime? First(params string[] actions) => record.FirstOrDefault(e => actions.Contains(e.Action))?.At;
-        DateTime? Last(string action) => record.LastOrDefault(e => e.Action == action)?.At;
-
-        var clocks = new CaseClockFacts(
-            filedAt,
-            category,
-            state,
-            AcceptedAt: First(nameof(CaseTrigger.Accept), nameof(CaseTrigger.Reopen)),
-            FirstSharedReviewerMessageAt: First("MessageToReporter"),
-            AcknowledgedAt: First("Acknowledged"),
-            FirstFeedbackAt: First("FeedbackGiven"),
-            LeftIntakeAt: First(nameof(CaseTrigger.Accept), nameof(CaseTrigger.Dismiss)),
-            BoardRequestedAt: Last(nameof(CaseTrigger.RequestBoardDetermination)),
-            DeterminedAt: Last(nameof(CaseTrigger.RecordDetermination)),
-            ClosedAt: closed)
-        {
-            HasReporterToInform = !form4,
-        };
+        var clocks = Clocks(category, filedAt, state, closedAt, record);
         // The time only decides overdue and due-soon, which a fact leaves out.
         var deadlines = (calculator ?? DeadlineCalculator.Default).Calculate(clocks, closed ?? record.LastOrDefault()?.At ?? filedAt)
             .Where(d => d.MetAt is not null)
@@ -90,6 +73,30 @@ public static class CaseFacts
             closed is not null && outcome == CaseOutcome.ViolationFound ? sanctions.Distinct().Order().ToList() : [],
             DeadlineResult.From(deadlines),
             form4);
+    }
+
+    /// <summary>The clock facts of a case from its record (for <see cref="DeadlineCalculator"/>).</summary>
+    public static CaseClockFacts Clocks(ConcernCategory category, DateTime filedAt, CaseState state, DateTime? closedAt, IEnumerable<CaseEventFact> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var record = events.OrderBy(e => e.At).ToList();
+        DateTime? First(params string[] actions) => record.FirstOrDefault(e => actions.Contains(e.Action))?.At;
+        DateTime? Last(string action) => record.LastOrDefault(e => e.Action == action)?.At;
+        return new CaseClockFacts(
+            filedAt,
+            category,
+            state,
+            AcceptedAt: First(nameof(CaseTrigger.Accept), nameof(CaseTrigger.Reopen)),
+            FirstSharedReviewerMessageAt: First("MessageToReporter"),
+            AcknowledgedAt: First("Acknowledged"),
+            FirstFeedbackAt: First("FeedbackGiven"),
+            LeftIntakeAt: First(nameof(CaseTrigger.Accept), nameof(CaseTrigger.Dismiss)),
+            BoardRequestedAt: Last(nameof(CaseTrigger.RequestBoardDetermination)),
+            DeterminedAt: Last(nameof(CaseTrigger.RecordDetermination)),
+            ClosedAt: state == CaseState.Closed ? closedAt : null)
+        {
+            HasReporterToInform = record.FirstOrDefault(e => e.Action == "Filed")?.Actor != Form4MonitorLabel,
+        };
     }
 
     /// <summary>The fact as JSON (stored beside the buckets so it can be subtracted exactly).</summary>
