@@ -173,6 +173,7 @@ public static class WebSetup
         app.MapDeterminationsApi();
         app.MapAnonymousApi();
         app.MapForm4Api();
+        app.MapOversightApi();
         app.MapRazorPages();
         return app;
     }
