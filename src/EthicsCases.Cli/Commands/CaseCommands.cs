@@ -14,6 +14,7 @@ public static class CaseCommands
         group.Subcommands.Add(List(runner));
         group.Subcommands.Add(Fire(runner));
         DeterminationCommands.AddTo(group, runner);
+        group.Subcommands.Add(ReportCommands.Export(runner));
         return group;
     }
 
