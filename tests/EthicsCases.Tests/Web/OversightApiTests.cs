@@ -111,7 +111,7 @@ public sealed class OversightApiTests
     }
 
     [Test]
-    public async Task The_oversight_page_shows_benchmarks_and_chart_images_without_inline_svg()
+    public async Task The_openapi_document_lists_the_oversight_endpoints()
     {
         using var chair = _app.ClientAs(_ac);
         var openApi = await chair.GetStringAsync("/openapi/v1.json");

@@ -63,9 +63,11 @@ public sealed class ExportCasesTests(DatabaseProvider provider) : DatabaseFixtur
     {
         await OversightScenario.RunAsync(Db);
 
-        var export = await Db.SendAs(Cast.AuditMember, new ExportCases(EthicsCases.Domain.CaseState.Closed));
-        await using (var writer = new StringWriter())
+        await using (var scope = Db.Scope(Cast.AuditMember))
         {
+            var mediator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mediator.IMediator>(scope.ServiceProvider);
+            var export = await mediator.Send(new ExportCases(EthicsCases.Domain.CaseState.Closed));
+            await using var writer = new StringWriter();
             Assert.That(await export.WriteAsync(writer, CancellationToken.None), Is.EqualTo(export.Count));
         }
 
