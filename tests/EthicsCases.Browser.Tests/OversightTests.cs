@@ -44,7 +44,9 @@ public sealed class OversightTests
         await Expect(images).ToHaveCountAsync(3);
         for (var i = 0; i < 3; i++)
         {
-            var width = await images.Nth(i).EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");
+            // The charts render on the server while the page shows: wait for each image to load or fail.
+            var width = await images.Nth(i).EvaluateAsync<int>(
+                "img => img.complete && img.naturalWidth > 0 ? img.naturalWidth : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth)); img.addEventListener('error', () => done(0)); })");
             Assert.That(width, Is.GreaterThan(0), $"chart {i} was drawn");
         }
 

@@ -62,6 +62,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
         var metrics = await mediator.Send(new GetProgramMetrics(From, To), ct);
         Response.Headers.CacheControl = "no-store";
+        // The chart document itself (not the page) styles its text with attributes ScottPlot writes; it is shown only
+        // through <img>, which runs no script, and MetricsCharts refuses script, handlers and outside references.
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         return Content("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + MetricsCharts.Svg(which, metrics), "image/svg+xml; charset=utf-8");
     }
 
