@@ -174,6 +174,7 @@ public static class WebSetup
         app.MapAnonymousApi();
         app.MapForm4Api();
         app.MapWaiversApi();
+        app.MapOversightApi();
         app.MapRazorPages();
         return app;
     }

@@ -871,6 +871,49 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("ShortSwingPairs", (string)null);
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsBucketRow", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Quarter", "Category", "RoutingClass");
+
+                    b.ToTable("MetricsBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("MetricsCaseFacts", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1408,6 +1451,15 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithOne()
+                        .HasForeignKey("EthicsCases.Domain.Oversight.MetricsCaseFactRow", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

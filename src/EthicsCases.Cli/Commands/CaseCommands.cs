@@ -17,6 +17,7 @@ public static class CaseCommands
         group.Subcommands.Add(Message(runner));
         group.Subcommands.Add(Acknowledge(runner));
         DeterminationCommands.AddTo(group, runner);
+        group.Subcommands.Add(ReportCommands.Export(runner));
         return group;
     }
 

@@ -103,6 +103,12 @@ public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.En
     /// <summary>The Board's designations of persons to decide in its place.</summary>
     public DbSet<Domain.Waivers.BoardDesignation> BoardDesignations => Set<Domain.Waivers.BoardDesignation>();
 
+    /// <summary>Pre-aggregated program metrics, by quarter, category and routing class (ADR-012).</summary>
+    public DbSet<Domain.Oversight.MetricsBucketRow> MetricsBuckets => Set<Domain.Oversight.MetricsBucketRow>();
+
+    /// <summary>The fact each case counts with in <see cref="MetricsBuckets"/>.</summary>
+    public DbSet<Domain.Oversight.MetricsCaseFactRow> MetricsCaseFacts => Set<Domain.Oversight.MetricsCaseFactRow>();
+
     /// <summary>
     /// Saves as one transaction: seals new and changed content with its owner's data key, appends the unit's audit
     /// events to the record under the head's lock, then writes. Joins the caller's transaction when there is one.
@@ -137,6 +143,8 @@ public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.En
             if (events.Count > 0)
             {
                 await AuditLedger.AppendAsync(this, events, _keys, _actor, cancellationToken);
+                // Under the head's lock, in this transaction: the buckets move with the events (ADR-012).
+                await Features.Oversight.MetricsLedger.ApplyAsync(this, events, cancellationToken);
                 var reasons = events.Cast<ISealedContent>().Where(e => e.NeedsSealing).ToList();
                 await _vault.EnsureAsync(this, reasons.Select(e => e.ContentOwner), create: true, now, cancellationToken);
                 foreach (var evt in reasons)

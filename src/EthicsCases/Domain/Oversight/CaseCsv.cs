@@ -66,13 +66,22 @@ public static class CaseCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
-        using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
-        foreach (var column in Columns)
+        using (var header = new CsvWriter(writer, Configuration, leaveOpen: true))
         {
-            csv.WriteField(column);
+            foreach (var column in Columns)
+            {
+                header.WriteField(column);
+            }
+
+            header.NextRecord();
         }
 
-        csv.NextRecord();
+        return WriteRows(writer, rows);
+    }
+
+    private static int WriteRows(TextWriter writer, IEnumerable<CaseExportRow> rows)
+    {
+        using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
         var count = 0;
         foreach (var row in rows)
         {
@@ -97,6 +106,42 @@ public static class CaseCsv
 
         csv.Flush();
         return count;
+    }
+
+    /// <summary>
+    /// Writes the header and the rows as they arrive, flushing asynchronously (a web response allows no synchronous
+    /// writes); returns how many rows were written. The writer stays open.
+    /// </summary>
+    public static async Task<int> WriteAsync(TextWriter writer, IAsyncEnumerable<CaseExportRow> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        var count = 0;
+        var batch = new List<CaseExportRow>(256);
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(buffer, []);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count == batch.Capacity)
+            {
+                count += await FlushAsync(writer, buffer, batch, ct);
+            }
+        }
+
+        count += await FlushAsync(writer, buffer, batch, ct);
+        await writer.FlushAsync(ct);
+        return count;
+    }
+
+    private static async Task<int> FlushAsync(TextWriter writer, StringWriter buffer, List<CaseExportRow> batch, CancellationToken ct)
+    {
+        var written = WriteRows(buffer, batch);
+        batch.Clear();
+        var sb = buffer.GetStringBuilder();
+        await writer.WriteAsync(sb, ct);
+        sb.Clear();
+        return written;
     }
 
     private static string Timestamp(DateTime at) =>

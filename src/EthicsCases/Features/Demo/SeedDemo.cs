@@ -133,6 +133,8 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
             await ReferenceNumbers.AdvanceAsync(db, year, counters[year].Last, cancellationToken);
         }
 
+        // Bulk inserts bypass SaveChangesAsync, which maintains the metrics: recount in the same transaction (ADR-012).
+        await Oversight.MetricsLedger.RebuildAsync(db, cancellationToken);
         await DirectoryAudit.RecordAsync(db, null, "DemoSeeded", now, $$"""{"cases":{{written}},"seed":{{seed}}}""", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
