@@ -3,7 +3,7 @@ using EthicsCases.Features.Cases;
 
 namespace EthicsCases.Cli.Commands;
 
-/// <summary><c>ethics case show|list|fire</c>, acting as a directory person under the web app's rules.</summary>
+/// <summary><c>ethics case show|list|fire|hold|release|redact</c>, acting as a directory person under the web app's rules.</summary>
 public static class CaseCommands
 {
     /// <summary>Builds the <c>case</c> command group.</summary>
@@ -14,6 +14,7 @@ public static class CaseCommands
         group.Subcommands.Add(List(runner));
         group.Subcommands.Add(Fire(runner));
         DeterminationCommands.AddTo(group, runner);
+        RetentionCommands.AddTo(group, runner);
         return group;
     }
 

@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Features.Retention;
 
 /// <summary>The legal holds of a case, for its reviewers (the case page shows the active ones).</summary>
-public sealed record ListLegalHolds(string CaseKey) : IQuery<IReadOnlyList<LegalHoldItem>>, ICaseRequest;
+public sealed record ListLegalHolds(string CaseKey) : IQuery<CaseLegalHolds>, ICaseRequest;
+
+/// <summary>A case's holds, oldest first, and whether the person asking may place and release them.</summary>
+public sealed record CaseLegalHolds(bool MayKeep, IReadOnlyList<LegalHoldItem> Holds)
+{
+    /// <summary>The holds that block the purge.</summary>
+    public IReadOnlyList<LegalHoldItem> Active => Holds.Where(h => h.IsActive).ToList();
+}
 
 /// <summary>One hold; the reasons are null once the case's content was purged.</summary>
 public sealed record LegalHoldItem(Guid HoldId, string PlacedBy, DateTime PlacedAt, string? Reason, string? ReleasedBy, DateTime? ReleasedAt, string? ReleaseReason)
@@ -16,9 +23,9 @@ public sealed record LegalHoldItem(Guid HoldId, string PlacedBy, DateTime Placed
     public bool IsActive => ReleasedAt is null;
 }
 
-public sealed class ListLegalHoldsHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListLegalHolds, IReadOnlyList<LegalHoldItem>>
+public sealed class ListLegalHoldsHandler(EthicsDbContext db, ActorContext actor) : IQueryHandler<ListLegalHolds, CaseLegalHolds>
 {
-    public async ValueTask<IReadOnlyList<LegalHoldItem>> Handle(ListLegalHolds query, CancellationToken cancellationToken)
+    public async ValueTask<CaseLegalHolds> Handle(ListLegalHolds query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
         var ethicsCase = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me)).SingleOrDefaultAsync(cancellationToken)
@@ -30,7 +37,8 @@ public sealed class ListLegalHoldsHandler(EthicsDbContext db, ActorContext actor
 
         var holds = await db.LegalHolds.AsNoTracking().Where(h => h.CaseId == ethicsCase.Id).OrderBy(h => h.PlacedAt).ToListAsync(cancellationToken);
         await db.OpenAllAsync(holds, cancellationToken);
-        return holds.Select(h => new LegalHoldItem(h.Id, h.PlacedBy, h.PlacedAt, h.Reason, h.ReleasedBy, h.ReleasedAt, h.ReleaseReason)).ToList();
+        return new CaseLegalHolds(LegalHolds.MayKeep(ethicsCase, me),
+            holds.Select(h => new LegalHoldItem(h.Id, h.PlacedBy, h.PlacedAt, h.Reason, h.ReleasedBy, h.ReleasedAt, h.ReleaseReason)).ToList());
     }
 }
 
