@@ -40,6 +40,7 @@ public static class EthicsCli
         root.Subcommands.Add(WaiverCommands.BuildCode(runner));
         root.Subcommands.Add(BoardCommands.Build(runner));
         root.Subcommands.Add(ReportCommands.Build(runner));
+        root.Subcommands.Add(RetentionCommands.Build(runner));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -71,7 +71,7 @@ public class AuditVerifyBenchmarks
         command.CommandText = $"SELECT {Columns} FROM \"AuditEvents\" ORDER BY \"Seq\"";
         await using var reader = await command.ExecuteReaderAsync();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> digest = stackalloc byte[32];
+        var digest = new byte[32];
         long rows = 0;
         while (await reader.ReadAsync())
         {

@@ -4,7 +4,7 @@ using EthicsCases.Features.Messages;
 
 namespace EthicsCases.Cli.Commands;
 
-/// <summary><c>ethics case show|list|fire|message|acknowledge</c>, acting as a directory person under the web app's rules.</summary>
+/// <summary><c>ethics case show|list|fire|message|acknowledge|hold|release|redact|export</c>, acting as a directory person under the web app's rules.</summary>
 public static class CaseCommands
 {
     /// <summary>Builds the <c>case</c> command group.</summary>
@@ -18,6 +18,7 @@ public static class CaseCommands
         group.Subcommands.Add(Acknowledge(runner));
         DeterminationCommands.AddTo(group, runner);
         group.Subcommands.Add(ReportCommands.Export(runner));
+        RetentionCommands.AddTo(group, runner);
         return group;
     }
 

@@ -109,6 +109,9 @@ public class EthicsDbContext : DbContext, Microsoft.AspNetCore.DataProtection.En
     /// <summary>The fact each case counts with in <see cref="MetricsBuckets"/>.</summary>
     public DbSet<Domain.Oversight.MetricsCaseFactRow> MetricsCaseFacts => Set<Domain.Oversight.MetricsCaseFactRow>();
 
+    /// <summary>Legal holds that keep cases from being purged under the retention policy.</summary>
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+
     /// <summary>
     /// Saves as one transaction: seals new and changed content with its owner's data key, appends the unit's audit
     /// events to the record under the head's lock, then writes. Joins the caller's transaction when there is one.

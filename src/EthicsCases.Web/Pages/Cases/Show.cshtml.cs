@@ -4,6 +4,7 @@ using EthicsCases.Features.Cases;
 using EthicsCases.Features.Determinations;
 using EthicsCases.Features.Evidence;
 using EthicsCases.Features.Messages;
+using EthicsCases.Features.Retention;
 using EthicsCases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,10 @@ namespace EthicsCases.Web.Pages.Cases;
 
 /// <summary>
 /// One case as the signed-in person may see it: Sends <see cref="ShowCase"/>, <see cref="ShowThread"/> and, for
-/// reviewers, <see cref="ListEvidence"/>; its forms Send <see cref="FireTrigger"/>, <see cref="PostMessage"/> and
-/// <see cref="UploadEvidence"/>, <see cref="AcknowledgeReport"/>. The Board's determination has its own page. An invisible or recused case answers 404.
+/// reviewers, <see cref="ListEvidence"/> and <see cref="ListLegalHolds"/>; its forms Send <see cref="FireTrigger"/>,
+/// <see cref="PostMessage"/>, <see cref="UploadEvidence"/>, <see cref="AcknowledgeReport"/>, <see cref="PlaceLegalHold"/>,
+/// <see cref="ReleaseLegalHold"/> and <see cref="RedactContent"/>. The Board's determination has its own page. An invisible
+/// or recused case answers 404.
 /// </summary>
 public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
 {
@@ -29,6 +32,12 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
 
     /// <summary>Evidence (reviewers only).</summary>
     public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
+
+    /// <summary>Legal holds (reviewers only).</summary>
+    public CaseLegalHolds Holds { get; private set; } = new(false, []);
+
+    /// <summary>Whether the case's content was removed under the retention policy (nothing is left to redact or hold).</summary>
+    public bool ContentPurged => Case.Summary == EthicsCase.PurgedText;
 
     /// <summary>Whether the Board's determination can be recorded now by this person.</summary>
     public bool CanDetermine => Case.PermittedTriggers.Contains(CaseTrigger.RecordDetermination);
@@ -81,11 +90,33 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
         return File(notice.Pdf, "application/pdf", notice.FileName);
     }
 
+    /// <summary>Places a legal hold (General Counsel, Audit Committee).</summary>
+    public async Task<IActionResult> OnPostHoldAsync(string? holdReason, CancellationToken ct)
+    {
+        await mediator.Send(new PlaceLegalHold(Key, holdReason ?? ""), ct);
+        return Done("Legal hold placed: the case will not be purged until it is released.");
+    }
+
+    /// <summary>Releases a legal hold.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(Guid holdId, string? releaseReason, CancellationToken ct)
+    {
+        var released = await mediator.Send(new ReleaseLegalHold(Key, releaseReason ?? "", holdId), ct);
+        return Done($"Legal hold released; {released.ActiveHolds} active hold(s) remain.");
+    }
+
+    /// <summary>Redacts a passage of the account (<c>target=details</c>) or of a message (its id), for good.</summary>
+    public async Task<IActionResult> OnPostRedactAsync(string? target, string? passage, string? redactReason, CancellationToken ct)
+    {
+        await mediator.Send(new RedactContent(Key, target ?? "", passage ?? "", redactReason ?? ""), ct);
+        return Done("Passage redacted; the redaction is recorded in the history.");
+    }
+
     public async Task ReloadAsync(CancellationToken ct)
     {
         Case = await mediator.Send(new ShowCase(Key), ct);
         Thread = await mediator.Send(new ShowThread(Key), ct);
         Evidence = Case.IsReviewer ? await mediator.Send(new ListEvidence(Key), ct) : [];
+        Holds = Case.IsReviewer ? await mediator.Send(new ListLegalHolds(Key), ct) : new(false, []);
     }
 
     // Post-redirect-get: a refresh never repeats the action.

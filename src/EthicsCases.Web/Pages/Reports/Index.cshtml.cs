@@ -1,3 +1,4 @@
+using EthicsCases.Common;
 using EthicsCases.Features.Concerns;
 using EthicsCases.Web.Infrastructure;
 using Mediator;
