@@ -982,6 +982,58 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid>("PlacedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid?>("ReleasedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Reason");
+
+                    b.Property<byte[]>("SealedReleaseReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("ReleaseReason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacedById");
+
+                    b.HasIndex("ReleasedById");
+
+                    b.HasIndex("CaseId", "ReleasedAt");
+
+                    b.ToTable("LegalHolds", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Waivers.BoardDesignation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1470,6 +1522,26 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasForeignKey("EthicsCases.Domain.Oversight.MetricsCaseFactRow", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Retention.LegalHold", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PlacedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Waivers.BoardDesignation", b =>

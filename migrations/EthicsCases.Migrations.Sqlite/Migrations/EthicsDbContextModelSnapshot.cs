@@ -975,6 +975,58 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("EthicsCases.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReleasedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Reason");
+
+                    b.Property<byte[]>("SealedReleaseReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ReleaseReason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacedById");
+
+                    b.HasIndex("ReleasedById");
+
+                    b.HasIndex("CaseId", "ReleasedAt");
+
+                    b.ToTable("LegalHolds", (string)null);
+                });
+
             modelBuilder.Entity("EthicsCases.Domain.Waivers.BoardDesignation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1461,6 +1513,26 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasForeignKey("EthicsCases.Domain.Oversight.MetricsCaseFactRow", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Retention.LegalHold", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PlacedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EthicsCases.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Waivers.BoardDesignation", b =>

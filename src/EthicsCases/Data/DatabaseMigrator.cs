@@ -18,8 +18,12 @@ public static class DatabaseMigrator
         await db.Database.MigrateAsync(ct);
         if (pending.Any(m => m.EndsWith("_" + CaseClockBackfill.Migration, StringComparison.Ordinal)))
         {
-            // Cases recorded before the clock columns existed get them from their events, once.
+            // Cases recorded before the clock columns existed get them from their events, once; then the program
+            // metrics, which did not exist either, are counted from every case (ADR-012).
             await CaseClockBackfill.RunAsync(db, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await Features.Oversight.MetricsLedger.RebuildAsync(db, ct);
+            await transaction.CommitAsync(ct);
         }
 
         if (db.Database.IsSqlite())

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EthicsCases.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261130044208_TempRetention")]
-    partial class TempRetention
+    [Migration("20261130061630_PagingClocksHoldsMetrics")]
+    partial class PagingClocksHoldsMetrics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -278,8 +278,15 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
@@ -344,6 +351,8 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DesignationId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("CaseId", "RecordedAt");
@@ -395,6 +404,12 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -406,15 +421,30 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeterminationRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeterminedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("GeneralCounselRecused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastAuditHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftIntakeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -432,9 +462,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReporterId")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("RoutedTo")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("RoutedToAuditCommittee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoutedToGeneralCounsel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SealedDetails")
                         .HasColumnType("BLOB")
@@ -461,9 +493,13 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FiledAt", "Reference");
 
-                    b.HasIndex("State", "FiledAt");
+                    b.HasIndex("ReporterId", "FiledAt");
+
+                    b.HasIndex("State", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -504,7 +540,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UploadedById")
+                    b.Property<Guid?>("UploadedById")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -836,6 +872,49 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ShortSwingPairs", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsBucketRow", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Quarter", "Category", "RoutingClass");
+
+                    b.ToTable("MetricsBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("MetricsCaseFacts", (string)null);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
@@ -1324,6 +1403,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EthicsCases.Domain.Waivers.BoardDesignation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EthicsCases.Domain.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1376,8 +1460,7 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.HasOne("EthicsCases.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
@@ -1423,6 +1506,15 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithOne()
+                        .HasForeignKey("EthicsCases.Domain.Oversight.MetricsCaseFactRow", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EthicsCases.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EthicsDbContext))]
-    [Migration("20261130044335_TempRetention")]
-    partial class TempRetention
+    [Migration("20261130061638_PagingClocksHoldsMetrics")]
+    partial class PagingClocksHoldsMetrics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -285,8 +285,15 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DecidedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("DepartsFromRecommendation")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Intent")
                         .HasMaxLength(40)
@@ -351,6 +358,8 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DesignationId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("CaseId", "RecordedAt");
@@ -402,6 +411,12 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -413,16 +428,31 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ContentPurgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeterminationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeterminedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("GeneralCounselRecused")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("LastAuditHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeftIntakeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
@@ -439,9 +469,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ReporterId")
                         .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<string[]>("RoutedTo")
-                        .IsRequired()
-                        .HasColumnType("text[]");
+                    b.Property<bool>("RoutedToAuditCommittee")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RoutedToGeneralCounsel")
+                        .HasColumnType("boolean");
 
                     b.Property<byte[]>("SealedDetails")
                         .HasColumnType("bytea")
@@ -468,9 +500,13 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FiledAt", "Reference");
 
-                    b.HasIndex("State", "FiledAt");
+                    b.HasIndex("ReporterId", "FiledAt");
+
+                    b.HasIndex("State", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -511,7 +547,7 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("UploadedById")
+                    b.Property<Guid?>("UploadedById")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -843,6 +879,49 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ShortSwingPairs", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsBucketRow", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Quarter", "Category", "RoutingClass");
+
+                    b.ToTable("MetricsBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RoutingClass")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("MetricsCaseFacts", (string)null);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Person", b =>
@@ -1333,6 +1412,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EthicsCases.Domain.Waivers.BoardDesignation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EthicsCases.Domain.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1385,8 +1469,7 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.HasOne("EthicsCases.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EthicsCases.Domain.Filings.FilingFindingRecord", b =>
@@ -1432,6 +1515,15 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EthicsCases.Domain.Oversight.MetricsCaseFactRow", b =>
+                {
+                    b.HasOne("EthicsCases.Domain.EthicsCase", null)
+                        .WithOne()
+                        .HasForeignKey("EthicsCases.Domain.Oversight.MetricsCaseFactRow", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
