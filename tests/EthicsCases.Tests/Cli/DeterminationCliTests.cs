@@ -114,16 +114,18 @@ public sealed class DeterminationCliTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Case_determine_as_someone_outside_the_Audit_Committee_exits_1()
+    public async Task Case_determine_by_someone_neither_on_the_Board_nor_the_Audit_Committee_nor_a_designee_exits_1()
     {
         var filed = await DeterminationScenario.BeforeTheBoard(_db, Cast.Controller);
 
-        var asDirector = await Determine(filed.Reference, Cast.Director, "--sanction", "WrittenNotice");
+        // A Board member may record the Board's determination (issue 12); the General Counsel and an officer may not.
+        var asCounsel = await Determine(filed.Reference, Cast.GeneralCounsel, "--sanction", "WrittenNotice");
         var asOfficer = await Determine(filed.Reference, Cast.Cfo, "--sanction", "WrittenNotice");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(asDirector.ExitCode, Is.EqualTo(1));
+            Assert.That(asCounsel.ExitCode, Is.EqualTo(1));
+            Assert.That(asCounsel.Stdout, Is.Empty);
             Assert.That(asOfficer.ExitCode, Is.EqualTo(1));
             Assert.That(asOfficer.Stdout, Is.Empty);
             Assert.That(await _db.Read(db => db.Determinations.CountAsync()), Is.Zero);
