@@ -51,7 +51,7 @@ internal static class Tampering
         new("case routing changed", "CaseState", async (db, n) =>
         {
             var id = await CaseAsync(db, n);
-            await db.ExecAsync($"""UPDATE "Cases" SET "RoutedTo" = (SELECT c2."RoutedTo" FROM "Cases" c2 WHERE c2."RoutedTo" <> "Cases"."RoutedTo" ORDER BY c2."Reference" LIMIT 1) WHERE "Id" = {id}""");
+            await db.ExecAsync($"""UPDATE "Cases" SET "RoutedToAuditCommittee" = NOT "RoutedToAuditCommittee" WHERE "Id" = {id}""");
         }),
         new("case recusal flag flipped", "CaseState", async (db, n) =>
             await db.ExecAsync($"""UPDATE "Cases" SET "GeneralCounselRecused" = NOT "GeneralCounselRecused" WHERE "Id" = {(n == 0 ? db.Facts.RecusedCase : await CaseAsync(db, n))}""")),
@@ -66,9 +66,9 @@ internal static class Tampering
         {
             var id = await CaseAsync(db, n);
             await db.ExecAsync($"""
-                INSERT INTO "Cases" ("Id", "Reference", "Category", "State", "Outcome", "RoutedTo", "GeneralCounselRecused", "ReporterId", "FiledAt", "UpdatedAt",
+                INSERT INTO "Cases" ("Id", "Reference", "Category", "State", "Outcome", "RoutedToGeneralCounsel", "RoutedToAuditCommittee", "GeneralCounselRecused", "ReporterId", "FiledAt", "UpdatedAt",
                     "ClosedAt", "ReferredToBoard", "LastAuditHash", "Summary", "Details", "Version")
-                SELECT {Guid.NewGuid()}, {"EC-1999-" + (900 + n)}, "Category", "State", "Outcome", "RoutedTo", "GeneralCounselRecused", "ReporterId", "FiledAt", "UpdatedAt",
+                SELECT {Guid.NewGuid()}, {"EC-1999-" + (900 + n)}, "Category", "State", "Outcome", "RoutedToGeneralCounsel", "RoutedToAuditCommittee", "GeneralCounselRecused", "ReporterId", "FiledAt", "UpdatedAt",
                     "ClosedAt", "ReferredToBoard", "LastAuditHash", "Summary", "Details", "Version" FROM "Cases" WHERE "Id" = {id}
                 """);
         }),

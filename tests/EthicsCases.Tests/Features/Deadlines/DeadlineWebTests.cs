@@ -49,7 +49,7 @@ public sealed partial class DeadlineWebTests
 
         var reviewer = await asGc.GetFromJsonAsync<JsonElement>($"/api/cases/{filed.Reference}");
         var reporter = await asOfficer.GetFromJsonAsync<JsonElement>($"/api/cases/{filed.Reference}");
-        var queue = (await asGc.GetFromJsonAsync<JsonElement>("/api/queue?state=Intake")).EnumerateArray().Single();
+        var queue = (await asGc.GetFromJsonAsync<JsonElement>("/api/queue?state=Intake")).GetProperty("items").EnumerateArray().Single();
         using var forSubject = await asSubject.GetAsync($"/api/cases/{filed.Reference}");
 
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
