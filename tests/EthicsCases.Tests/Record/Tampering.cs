@@ -155,7 +155,12 @@ internal static class Tampering
 
         // Determinations.
         new("determination sanctions rewritten", "DeterminationContent", async (db, n) =>
-            await db.ExecAsync($"""UPDATE "Determinations" SET "Sanctions" = '[]' WHERE "Id" = {await DeterminationAsync(db, n)}""")),
+        {
+            // A determination with sanctions: emptying the sanctions of one that had none would change nothing.
+            var ids = await db.ColumnAsync<Guid>($"""SELECT "Id" FROM "Determinations" WHERE "Sanctions" <> '[]' ORDER BY "RecordedAt", "Id" """);
+            var id = n == 0 ? db.Facts.Determination : ids[n % ids.Count];
+            await db.ExecAsync($"""UPDATE "Determinations" SET "Sanctions" = '[]' WHERE "Id" = {id}""");
+        }),
         new("determination violation finding flipped", "DeterminationContent", async (db, n) =>
             await db.ExecAsync($"""UPDATE "Determinations" SET "ViolationFound" = NOT "ViolationFound" WHERE "Id" = {await DeterminationAsync(db, n)}""")),
         new("determination rationale rewritten with the content key", "DeterminationContent", async (db, n) =>

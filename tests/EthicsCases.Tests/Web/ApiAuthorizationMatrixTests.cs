@@ -65,13 +65,15 @@ public sealed class ApiAuthorizationMatrixTests
     };
 
     // Rows run on a Fraud case (routed to the Audit Committee alone) before the Board; the notice rows on one closed
-    // ViolationFound. These messages name their roles, and the role is checked before the case is looked up, so a
-    // person without the role hears 403 whatever the case (which says nothing about it); the Board sees a referred case.
+    // ViolationFound. The notice names its roles, checked before the case is looked up, so a person without the role
+    // hears 403 whatever the case. The determination and its context are the case's (issue 12: the Board, the Audit
+    // Committee or a designee decides): who may not see the case hears 404, the reporter who sees it 403; the Board
+    // sees a referred case and may record.
     private static readonly Dictionary<string, int[]> BoardEndpoints = new()
     {
         //                                   reporter   subject   GC        AC         board     admin     unrelated
-        ["GET /api/cases/{key}/determination-context"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
-        ["POST /api/cases/{key}/determination"] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        ["GET /api/cases/{key}/determination-context"] = [Forbidden, NotFound, NotFound, Ok, Ok, NotFound, NotFound],
+        ["POST /api/cases/{key}/determination"] = [Forbidden, NotFound, NotFound, Ok, Ok, NotFound, NotFound],
         ["POST /api/cases/{key}/notice"] = [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden],
     };
 
