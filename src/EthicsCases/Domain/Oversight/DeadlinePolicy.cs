@@ -121,34 +121,8 @@ public sealed class DeadlinePolicy
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    private static List<DeadlinePolicy> LoadEmbedded()
-    {
-        var assembly = typeof(DeadlinePolicy).Assembly;
-        var policies = new List<DeadlinePolicy>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            policies.Add(Parse(reader.ReadToEnd(), name));
-        }
-
-        if (policies.Count == 0)
-        {
-            throw new InvalidDataException($"No deadline policy is embedded in {assembly.GetName().Name} (expected resources named {ResourcePrefix}*.json).");
-        }
-
-        if (policies.GroupBy(p => p.Version).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-        {
-            throw new InvalidDataException($"Two embedded deadline policies share version '{duplicate.Key}'.");
-        }
-
-        if (policies.GroupBy(p => p.EffectiveFrom).FirstOrDefault(g => g.Count() > 1) is { } sameDay)
-        {
-            throw new InvalidDataException($"Two embedded deadline policies take effect on {sameDay.Key:yyyy-MM-dd}; the one in force would be ambiguous.");
-        }
-
-        return [.. policies.OrderBy(p => p.EffectiveFrom)];
-    }
+    private static List<DeadlinePolicy> LoadEmbedded() =>
+        EmbeddedPolicies.Load(ResourcePrefix, "deadline policy", (json, name) => Parse(json, name), p => p.Version, p => p.EffectiveFrom);
 
     private static List<string> Check(PolicyFile f)
     {

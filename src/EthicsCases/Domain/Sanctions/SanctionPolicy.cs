@@ -119,36 +119,8 @@ public sealed class SanctionPolicy
         Converters = { new JsonStringEnumConverter<Sanction>(allowIntegerValues: false) },
     };
 
-    private static List<SanctionPolicy> LoadEmbedded()
-    {
-        var assembly = typeof(SanctionPolicy).Assembly;
-        var policies = new List<SanctionPolicy>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            policies.Add(Parse(reader.ReadToEnd(), name));
-        }
-
-        if (policies.Count == 0)
-        {
-            throw new InvalidDataException($"No sanction policy is embedded in {assembly.GetName().Name} (expected resources named {ResourcePrefix}*.json).");
-        }
-
-        var duplicate = policies.GroupBy(p => p.Version).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidDataException($"Two embedded sanction policies share version '{duplicate.Key}'.");
-        }
-
-        var sameDay = policies.GroupBy(p => p.EffectiveFrom).FirstOrDefault(g => g.Count() > 1);
-        if (sameDay is not null)
-        {
-            throw new InvalidDataException($"Two embedded sanction policies take effect on {sameDay.Key:yyyy-MM-dd}; the one in force would be ambiguous.");
-        }
-
-        return [.. policies.OrderBy(p => p.EffectiveFrom)];
-    }
+    private static List<SanctionPolicy> LoadEmbedded() =>
+        EmbeddedPolicies.Load(ResourcePrefix, "sanction policy", (json, name) => Parse(json, name), p => p.Version, p => p.EffectiveFrom);
 
     private static List<string> Check(PolicyFile f)
     {
