@@ -5,7 +5,9 @@ namespace EthicsCases.Domain;
 /// <summary>
 /// Who may see a case. A subject never does (recusal beats every role); the reporter sees their own report; the Audit
 /// Committee sees every case, dismissals included; the General Counsel sees what is routed to the General Counsel;
-/// the Board sees what was referred to it. The Administrator keeps the directory and sees no case.
+/// the Board sees what was referred to it; a person the Board designated for determinations sees, while the designation
+/// is in force, the cases awaiting the Board's determination and those they decided. The Administrator keeps the
+/// directory and sees no case.
 /// </summary>
 public static class CaseAccess
 {
@@ -34,6 +36,30 @@ public static class CaseAccess
         };
     }
 
+    /// <summary>
+    /// The visibility rule for a person who may also be a designee of the Board: their roles' rule, widened, when
+    /// <paramref name="designee"/> says a designation for determinations is in force today, to the cases in
+    /// <see cref="CaseState.BoardDetermination"/> and those they decided as designee. Recusal holds: never a case naming them.
+    /// </summary>
+    /// <param name="person">Who looks.</param>
+    /// <param name="designee">Null when no designation for determinations names the person today.</param>
+    public static Expression<Func<EthicsCase, bool>> VisibleWithDesignations(Person person, BoardDesigneeScope? designee)
+    {
+        var rule = VisibleTo(person);
+        if (designee is null)
+        {
+            return rule;
+        }
+
+        var id = person.Id;
+        var decided = designee.DecidedCaseIds;
+        Expression<Func<EthicsCase, bool>> asDesignee = c => !c.Subjects.Any(s => s.PersonId == id)
+            && (c.State == CaseState.BoardDetermination || decided.Contains(c.Id));
+        var parameter = rule.Parameters[0];
+        var widened = new ParameterSwap(asDesignee.Parameters[0], parameter).Visit(asDesignee.Body);
+        return Expression.Lambda<Func<EthicsCase, bool>>(Expression.OrElse(rule.Body, widened), parameter);
+    }
+
     /// <summary>Whether the person reviews the case (as opposed to only having reported it).</summary>
     public static bool IsReviewer(EthicsCase ethicsCase, Person person) =>
         !ethicsCase.Names(person)
@@ -51,4 +77,16 @@ public static class CaseAccess
         ArgumentNullException.ThrowIfNull(person);
         return ethicsCase.Outcome == CaseOutcome.ViolationFound && IsReviewer(ethicsCase, person) && NoticeReaders.Any(person.Has);
     }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }
+
+/// <summary>
+/// What a designee of the Board may see beyond their roles, on the day asked: present only while a designation of the
+/// person (by name) for determinations is in force.
+/// </summary>
+/// <param name="DecidedCaseIds">The cases whose determination the person recorded as designee (a query, translated to SQL).</param>
+public sealed record BoardDesigneeScope(IQueryable<Guid> DecidedCaseIds);

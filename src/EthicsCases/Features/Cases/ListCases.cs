@@ -24,7 +24,7 @@ public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : I
 {
     public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
-        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current));
+        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(await CaseLookup.VisibleToAsync(db, actor.Current, cancellationToken));
         if (query.State is { } state)
         {
             cases = cases.Where(c => c.State == state);
@@ -50,7 +50,7 @@ public sealed class FindCasesHandler(EthicsDbContext db, ActorContext actor) : I
     public async ValueTask<IReadOnlyList<CaseListItem>> Handle(FindCases query, CancellationToken cancellationToken)
     {
         var ids = query.CaseIds.Distinct().ToList();
-        return await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current)).Where(c => ids.Contains(c.Id)),
+        return await CaseRows.ListAsync(db, db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(await CaseLookup.VisibleToAsync(db, actor.Current, cancellationToken)).Where(c => ids.Contains(c.Id)),
             cancellationToken);
     }
 }

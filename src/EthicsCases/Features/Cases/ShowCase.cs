@@ -58,7 +58,8 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor, Time
     public async ValueTask<CaseDetail> Handle(ShowCase query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        var c = await db.Cases.AsNoTracking().AsSplitQuery().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me))
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var c = await db.Cases.AsNoTracking().AsSplitQuery().ByKey(query.CaseKey).Where(await CaseLookup.VisibleToAsync(db, me, today, cancellationToken))
             .Include(x => x.Reporter)
             .Include(x => x.Subjects).ThenInclude(s => s.Person)
             .Include(x => x.History.OrderBy(e => e.Id))
@@ -68,7 +69,11 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor, Time
         await db.OpenAllAsync(c.History, cancellationToken);
 
         var reviewer = CaseAccess.IsReviewer(c, me);
-        var permitted = await new CaseWorkflow(c, me).PermittedTriggersAsync();
+        // Whoever may record the Board's determination today (a Board member, the Audit Committee, a designee in force) is
+        // offered it; the workflow still refuses anyone the case names.
+        var decidesForBoard = c.State == CaseState.BoardDetermination
+            && await Features.Determinations.DeterminationAuthority.OfAsync(db, me, today, cancellationToken) is not null;
+        var permitted = await new CaseWorkflow(c, me, decidesForBoard).PermittedTriggersAsync();
         // Clocks are for who must act and for the reporter they protect; anyone else who can open the case sees none.
         var deadlines = reviewer || c.IsReporter(me)
             ? await CaseDeadlines.ForCaseAsync(db, c.Id, CaseDeadlines.Calculator(triage.Value), clock.GetUtcNow(), cancellationToken)

@@ -30,7 +30,7 @@ public sealed class ShowDashboardHandler(EthicsDbContext db, ActorContext actor)
 {
     public async ValueTask<DashboardView> Handle(ShowDashboard query, CancellationToken cancellationToken)
     {
-        var groups = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(actor.Current))
+        var groups = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(await CaseLookup.VisibleToAsync(db, actor.Current, cancellationToken))
             .GroupBy(c => new { c.State, c.Category })
             .Select(g => new { g.Key.State, g.Key.Category, Count = g.Count() })
             .ToListAsync(cancellationToken);

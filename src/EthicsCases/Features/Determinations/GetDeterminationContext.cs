@@ -59,7 +59,7 @@ public sealed class GetDeterminationContextHandler(EthicsDbContext db, ActorCont
             throw new ForbiddenException("This needs one of the roles AuditCommittee, Board, or a Board designation for determinations in force today.");
         }
 
-        var c = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me))
+        var c = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(await CaseLookup.VisibleToAsync(db, me, DateOnly.FromDateTime(now), cancellationToken))
             .Include(x => x.Subjects).ThenInclude(s => s.Person)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Case '{query.CaseKey}' was not found.");
