@@ -37,8 +37,11 @@ internal sealed class WaiverConfiguration : IEntityTypeConfiguration<Waiver>
         builder.HasOne<BoardDesignation>().WithMany().HasForeignKey(w => w.DesignationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ImplicitWaiverProposal>().WithOne().HasForeignKey<Waiver>(w => w.ProposalId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(w => w.Provision).HasMaxLength(1000).IsRequired();
-        builder.Property(w => w.Reason).HasMaxLength(4000).IsRequired();
-        builder.Property(w => w.Rationale).HasMaxLength(4000);
+        // Narrative is sealed (ISealedContent): the columns keep their names and hold the sealed bytes.
+        builder.Ignore(w => w.Reason);
+        builder.Ignore(w => w.Rationale);
+        builder.Property(w => w.SealedReason).HasColumnName("Reason");
+        builder.Property(w => w.SealedRationale).HasColumnName("Rationale");
         builder.Property(w => w.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.DecidedAs).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.Version).IsConcurrencyToken();
@@ -73,7 +76,8 @@ internal sealed class ImplicitWaiverProposalConfiguration : IEntityTypeConfigura
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.DecidedById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Trigger).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.Reason).HasMaxLength(4000);
+        builder.Ignore(p => p.Reason);
+        builder.Property(p => p.SealedReason).HasColumnName("Reason");
         builder.Property(p => p.Version).IsConcurrencyToken();
         // Once per case and officer: a second scan, or two at once, cannot propose the same thing twice.
         builder.HasIndex(p => new { p.CaseId, p.PersonId }).IsUnique();
@@ -90,7 +94,8 @@ internal sealed class CodeAmendmentConfiguration : IEntityTypeConfiguration<Code
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Revision).HasMaxLength(40).IsRequired();
         builder.HasIndex(a => a.Revision).IsUnique();
-        builder.Property(a => a.Summary).HasMaxLength(4000).IsRequired();
+        builder.Ignore(a => a.Summary);
+        builder.Property(a => a.SealedSummary).HasColumnName("Summary");
         builder.Property(a => a.Version).IsConcurrencyToken();
         DisclosureTrackMapping.Map(builder, a => a.Disclosure);
     }

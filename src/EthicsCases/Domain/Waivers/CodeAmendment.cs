@@ -6,8 +6,12 @@ namespace EthicsCases.Domain.Waivers;
 /// An amendment of the code: a new revision of SOP II-031, disclosed on the same four-business-day clock as a waiver
 /// (Form 8-K Item 5.05(a)), counted from the adoption date.
 /// </summary>
-public sealed class CodeAmendment
+public sealed class CodeAmendment : ISealedContent
 {
+    private string? _summary;
+    private bool _open;
+    private bool _dirty;
+
     private CodeAmendment()
     {
     }
@@ -29,7 +33,9 @@ public sealed class CodeAmendment
         Id = id;
         Revision = revision.Trim();
         AdoptedOn = adoptedOn;
-        Summary = summary.Trim();
+        _summary = summary.Trim();
+        _open = true;
+        _dirty = true;
         RecordedById = recordedBy.Id;
         RecordedAt = recordedAt;
         Disclosure.Start(adoptedOn, calendar);
@@ -45,7 +51,37 @@ public sealed class CodeAmendment
     public DateOnly AdoptedOn { get; private set; }
 
     /// <summary>What changed.</summary>
-    public string Summary { get; private set; } = "";
+    public string Summary => _open ? _summary! : throw new SealedContentException("A code amendment");
+
+    /// <summary>The summary as stored, sealed with this amendment's own data key.</summary>
+    public byte[]? SealedSummary { get; private set; }
+
+    /// <summary>The purpose the summary is sealed for.</summary>
+    public const string SummaryPurpose = "amendment.summary";
+
+    Guid ISealedContent.ContentOwner => Id;
+
+    bool ISealedContent.NeedsSealing => _dirty;
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (_dirty)
+        {
+            SealedSummary = sealer.Seal(SummaryPurpose, _summary);
+            _dirty = false;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _summary = sealer.OpenText(SummaryPurpose, SealedSummary) ?? "";
+            _open = true;
+        }
+    }
 
     /// <summary>Who recorded it.</summary>
     public Guid RecordedById { get; private set; }

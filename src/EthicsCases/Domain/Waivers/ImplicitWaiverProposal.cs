@@ -29,8 +29,12 @@ public enum ProposalState
 /// provision of the code of ethics that has been made known to an executive officer" (Instruction 2 to Form 8-K
 /// Item 5.05). Made once per case and officer; the General Counsel confirms or dismisses it with a reason.
 /// </summary>
-public sealed class ImplicitWaiverProposal
+public sealed class ImplicitWaiverProposal : ISealedContent
 {
+    private string? _reason;
+    private bool _open;
+    private bool _dirty;
+
     private ImplicitWaiverProposal()
     {
     }
@@ -51,6 +55,7 @@ public sealed class ImplicitWaiverProposal
         Since = since;
         ProposedAt = proposedAt;
         State = ProposalState.Open;
+        _open = true;
     }
 
     /// <summary>Stable identifier.</summary>
@@ -81,7 +86,37 @@ public sealed class ImplicitWaiverProposal
     public ProposalState State { get; private set; }
 
     /// <summary>The General Counsel's reason for confirming or dismissing.</summary>
-    public string? Reason { get; private set; }
+    public string? Reason => _open ? _reason : throw new SealedContentException("An implicit-waiver proposal");
+
+    /// <summary>The reason as stored, sealed with this proposal's own data key (it outlives the case's content).</summary>
+    public byte[]? SealedReason { get; private set; }
+
+    /// <summary>The purpose the reason is sealed for.</summary>
+    public const string ReasonPurpose = "proposal.reason";
+
+    Guid ISealedContent.ContentOwner => Id;
+
+    bool ISealedContent.NeedsSealing => _dirty;
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (_dirty)
+        {
+            SealedReason = sealer.Seal(ReasonPurpose, _reason);
+            _dirty = false;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _reason = sealer.OpenText(ReasonPurpose, SealedReason);
+            _open = true;
+        }
+    }
 
     /// <summary>Who confirmed or dismissed it.</summary>
     public Guid? DecidedById { get; private set; }
@@ -130,7 +165,10 @@ public sealed class ImplicitWaiverProposal
         }
 
         State = outcome;
-        Reason = reason.Trim();
+        // The only narrative field, and an open proposal has none yet: nothing stored is overwritten unread.
+        _reason = reason.Trim();
+        _open = true;
+        _dirty = true;
         DecidedById = by.Id;
         DecidedAt = at;
         Version++;

@@ -40,8 +40,13 @@ public enum WaiverDecisionBasis
 /// (<see cref="DisclosureTrack"/>). The person it is for never decides it; the request and decision texts stay on this
 /// row, and the audit trail keeps only their hashes.
 /// </summary>
-public sealed class Waiver
+public sealed class Waiver : ISealedContent
 {
+    private string? _reason;
+    private string? _rationale;
+    private bool _open;
+    private bool _dirty;
+
     private Waiver()
     {
     }
@@ -51,7 +56,9 @@ public sealed class Waiver
         Id = id;
         PersonId = person.Id;
         Provision = provision.Trim();
-        Reason = reason.Trim();
+        _reason = reason.Trim();
+        _open = true;
+        _dirty = true;
         RequestedById = requestedBy.Id;
         RequestedAt = requestedAt;
         State = WaiverState.Requested;
@@ -70,7 +77,10 @@ public sealed class Waiver
     public string Provision { get; private set; } = "";
 
     /// <summary>Why the waiver is asked for (for an implicit waiver: the departure).</summary>
-    public string Reason { get; private set; } = "";
+    public string Reason => _open ? _reason! : throw new SealedContentException("A waiver");
+
+    /// <summary>The reason as stored, sealed with this waiver's own data key (a waiver belongs to no case).</summary>
+    public byte[]? SealedReason { get; private set; }
 
     /// <summary>The officer, or the General Counsel on the officer's behalf.</summary>
     public Guid RequestedById { get; private set; }
@@ -91,7 +101,42 @@ public sealed class Waiver
     public DateOnly? DecidedOn { get; private set; }
 
     /// <summary>The reasons given with the decision.</summary>
-    public string? Rationale { get; private set; }
+    public string? Rationale => _open ? _rationale : throw new SealedContentException("A waiver");
+
+    /// <summary>The rationale as stored, sealed.</summary>
+    public byte[]? SealedRationale { get; private set; }
+
+    /// <summary>The purpose the reason is sealed for.</summary>
+    public const string ReasonPurpose = "waiver.reason";
+
+    /// <summary>The purpose the rationale is sealed for.</summary>
+    public const string RationalePurpose = "waiver.rationale";
+
+    Guid ISealedContent.ContentOwner => Id;
+
+    bool ISealedContent.NeedsSealing => _dirty;
+
+    void ISealedContent.Seal(IContentSealer sealer)
+    {
+        if (_dirty)
+        {
+            SealedReason = sealer.Seal(ReasonPurpose, _reason);
+            SealedRationale = sealer.Seal(RationalePurpose, _rationale);
+            _dirty = false;
+        }
+    }
+
+    void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    void ISealedContent.Open(IContentSealer sealer)
+    {
+        if (!_open)
+        {
+            _reason = sealer.OpenText(ReasonPurpose, SealedReason) ?? "";
+            _rationale = sealer.OpenText(RationalePurpose, SealedRationale);
+            _open = true;
+        }
+    }
 
     /// <summary>Who decided (for an implicit waiver, the General Counsel who confirmed it).</summary>
     public Guid? DecidedById { get; private set; }
@@ -223,7 +268,14 @@ public sealed class Waiver
     {
         State = granted ? WaiverState.Granted : WaiverState.Denied;
         DecidedOn = decidedOn;
-        Rationale = rationale.Trim();
+        // Sealing writes both texts: an unopened waiver would lose its reason.
+        if (!_open)
+        {
+            throw new SealedContentException("A waiver");
+        }
+
+        _rationale = rationale.Trim();
+        _dirty = true;
         DecidedById = decider.Id;
         DecidedAs = basis;
         DesignationId = designationId;

@@ -58,6 +58,9 @@ public sealed class ResealRecordHandler(EthicsDbContext db, TimeProvider clock) 
         count += await SealAsync(db.EvidenceFiles, f => SealedFormat.AnyClear(f.SealedFileName, f.SealedContent), ct);
         count += await SealAsync(db.Determinations, d => SealedFormat.AnyClear(d.SealedRationale, d.SealedAdvisedOverrideReason, d.SealedDepartureRationale, d.SealedNoticePdf), ct);
         count += await SealAsync(db.PriorAdvice, a => SealedFormat.AnyClear(a.SealedSummary), ct);
+        count += await SealAsync(db.Waivers, w => SealedFormat.AnyClear(w.SealedReason, w.SealedRationale), ct);
+        count += await SealAsync(db.ImplicitWaiverProposals, p => SealedFormat.AnyClear(p.SealedReason), ct);
+        count += await SealAsync(db.CodeAmendments, a => SealedFormat.AnyClear(a.SealedSummary), ct);
         return count;
     }
 

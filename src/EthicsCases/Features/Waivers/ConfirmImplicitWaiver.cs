@@ -125,8 +125,9 @@ internal static class ProposalAccess
     {
         var myId = me.Id;
         var cases = db.Cases.Where(CaseAccess.VisibleTo(me)).Select(c => c.Id);
-        return await db.ImplicitWaiverProposals.Include(p => p.Case)
+        var proposal = await db.ImplicitWaiverProposals.Include(p => p.Case)
                 .SingleOrDefaultAsync(p => p.Id == id && p.PersonId != myId && cases.Contains(p.CaseId), ct)
             ?? throw new NotFoundException($"Proposal '{id}' was not found.");
+        return await db.OpenAsync(proposal, ct);
     }
 }

@@ -26,6 +26,8 @@ public sealed class ListImplicitWaiverProposalsHandler(EthicsDbContext db, Actor
             proposals = proposals.Where(p => p.State == Domain.Waivers.ProposalState.Open);
         }
 
-        return (await proposals.OrderBy(p => p.ProposedAt).ToListAsync(cancellationToken)).Select(ImplicitWaivers.Row).ToList();
+        var rows = await proposals.OrderBy(p => p.ProposedAt).ToListAsync(cancellationToken);
+        await db.OpenAllAsync(rows, cancellationToken);
+        return rows.Select(ImplicitWaivers.Row).ToList();
     }
 }

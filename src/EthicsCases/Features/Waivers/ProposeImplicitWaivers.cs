@@ -38,6 +38,7 @@ public sealed class ProposeImplicitWaiversHandler(EthicsDbContext db, ActorConte
         var made = await ImplicitWaivers.ScanAsync(db, me.Email, clock.GetUtcNow().UtcDateTime, settings.ImplicitAfterDays, cancellationToken);
         var ids = made.Select(p => p.Id).ToList();
         var visible = await ImplicitWaivers.VisibleTo(db, me).Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        await db.OpenAllAsync(visible, cancellationToken);
         return new ImplicitWaiverScan(made.Count, settings.ImplicitAfterDays, visible.Select(ImplicitWaivers.Row).ToList());
     }
 }

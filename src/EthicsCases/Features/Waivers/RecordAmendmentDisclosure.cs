@@ -117,6 +117,7 @@ public sealed class ListCodeAmendmentsHandler(EthicsDbContext db, TimeProvider c
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var amendments = await db.CodeAmendments.AsNoTracking().OrderBy(a => a.AdoptedOn).ThenBy(a => a.RecordedAt).ToListAsync(cancellationToken);
+        await db.OpenAllAsync(amendments, cancellationToken);
         return amendments.Select(a => AmendmentRow.Of(a, today)).ToList();
     }
 }
@@ -130,6 +131,6 @@ internal static class AmendmentLookup
         var amendment = Guid.TryParse(trimmed, out var id)
             ? await db.CodeAmendments.SingleOrDefaultAsync(a => a.Id == id, ct)
             : await db.CodeAmendments.SingleOrDefaultAsync(a => a.Revision == trimmed, ct);
-        return amendment ?? throw new NotFoundException($"Amendment '{key}' was not found.");
+        return await db.OpenAsync(amendment ?? throw new NotFoundException($"Amendment '{key}' was not found."), ct);
     }
 }

@@ -51,7 +51,7 @@ public static class WaiverAccess
             throw new NotFoundException($"Waiver '{id}' was not found.");
         }
 
-        return waiver;
+        return await db.OpenAsync(waiver, ct);
     }
 }
 
