@@ -1097,10 +1097,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Summary");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1137,9 +1136,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Reason");
 
                     b.Property<DateOnly>("Since")
                         .HasColumnType("date");
@@ -1211,20 +1210,19 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Rationale")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedRationale")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Rationale");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Reason");
 
                     b.Property<string>("State")
                         .IsRequired()

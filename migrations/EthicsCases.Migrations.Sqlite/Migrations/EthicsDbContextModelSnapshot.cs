@@ -1090,10 +1090,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SealedSummary")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Summary");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1130,9 +1129,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Reason");
 
                     b.Property<DateOnly>("Since")
                         .HasColumnType("TEXT");
@@ -1204,20 +1203,19 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Rationale")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedRationale")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Rationale");
+
+                    b.Property<byte[]>("SealedReason")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Reason");
 
                     b.Property<string>("State")
                         .IsRequired()
