@@ -114,7 +114,9 @@ public sealed class ShowModel(IMediator mediator) : PageModel, IFormPage
     public async Task ReloadAsync(CancellationToken ct)
     {
         Case = await mediator.Send(new ShowCase(Key), ct);
-        Thread = await mediator.Send(new ShowThread(Key), ct);
+        // The thread belongs to the reporter and the reviewers; a designee of the Board who sees the case only to decide it
+        // has no part in it (and the thread's own visibility knows nothing of designations).
+        Thread = Case.IsReviewer || Case.IsReporter ? await mediator.Send(new ShowThread(Key), ct) : [];
         Evidence = Case.IsReviewer ? await mediator.Send(new ListEvidence(Key), ct) : [];
         Holds = Case.IsReviewer ? await mediator.Send(new ListLegalHolds(Key), ct) : new(false, []);
     }
