@@ -91,23 +91,27 @@ public sealed class DesigneeWebTests
         (await ac.PostAsJsonAsync($"/api/cases/{reference}/triggers/RequestBoardDetermination", new { })).EnsureSuccessStatusCode();
 
         var asDesignee = await CasePageAsync(designee.Email, reference);
+        var waitingList = await PageAsync(designee.Email, "/Board/Determinations");
         var asChair = await CasePageAsync(_chair.Email, reference);
         var asCounsel = await CasePageAsync(_gc.Email, reference);
 
         Assert.Multiple(() =>
         {
             Assert.That(asDesignee, Does.Contain("id=\"record-determination-link\""));
+            Assert.That(waitingList, Does.Contain($"/Cases/{reference}"), "the designee's list of cases awaiting the Board");
             Assert.That(asChair, Does.Contain("id=\"record-determination-link\""));
             Assert.That(asCounsel, Does.Contain(reference), "the General Counsel sees the case page");
             Assert.That(asCounsel, Does.Not.Contain("record-determination-link"));
         });
     }
 
-    private async Task<string> CasePageAsync(string email, string reference)
+    private Task<string> CasePageAsync(string email, string reference) => PageAsync(email, $"/Cases/{reference}");
+
+    private async Task<string> PageAsync(string email, string path)
     {
         using var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         (await SessionCookieTests.SignInAsync(browser, email)).Dispose();
-        using var page = await browser.GetAsync($"/Cases/{reference}");
+        using var page = await browser.GetAsync(path);
         var html = await page.Content.ReadAsStringAsync();
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{email}: {html[..Math.Min(html.Length, 2000)]}");
         return html;
