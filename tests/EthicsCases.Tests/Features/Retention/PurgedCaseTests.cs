@@ -67,6 +67,36 @@ public sealed class PurgedCaseTests(DatabaseProvider provider) : DatabaseFixture
     }
 
     [Test]
+    public async Task The_command_line_refuses_a_message_a_hold_a_redaction_and_a_reopening_of_a_purged_case_with_exit_1()
+    {
+        var filed = await PurgedAsync();
+        var messageId = await Db.Read(db => db.CaseMessages.Where(m => m.CaseId == filed.CaseId).Select(m => m.Id).SingleAsync());
+        var before = await FootprintAsync(filed.CaseId);
+        var ethics = new CliHarness(Db);
+
+        var runs = new Dictionary<string, CliRun>
+        {
+            ["message"] = await ethics.Run("case", "message", filed.Reference, "--as", Cast.AuditChair, "--text", "One more thing.", "--shared", "--json"),
+            ["hold"] = await ethics.Run("case", "hold", filed.Reference, "--as", Cast.AuditChair, "--reason", "New litigation", "--json"),
+            ["redact"] = await ethics.Run("case", "redact", filed.Reference, "--as", Cast.AuditChair, "--message", messageId.ToString(),
+                "--passage", "Oxbowquay", "--reason", "Too late", "--json"),
+            ["reopen"] = await ethics.Run("case", "fire", filed.Reference, "Reopen", "--as", Cast.AuditChair, "--reason", "New facts", "--json"),
+        };
+
+        var after = await FootprintAsync(filed.CaseId);
+        Assert.Multiple(() =>
+        {
+            foreach (var (command, run) in runs)
+            {
+                Assert.That(run.ExitCode, Is.EqualTo(1), command);
+                Assert.That(run.Stderr, Does.Contain(filed.Reference).And.Contain(Refusal), command);
+            }
+
+            Assert.That(after, Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task The_history_of_a_purged_case_marks_each_purged_reason_for_reviewers_in_show_and_in_the_cli_json()
     {
         var filed = await PurgedAsync();
