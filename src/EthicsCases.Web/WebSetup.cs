@@ -175,6 +175,7 @@ public static class WebSetup
         app.MapForm4Api();
         app.MapWaiversApi();
         app.MapOversightApi();
+        app.MapRetentionApi();
         app.MapRazorPages();
         return app;
     }

@@ -107,6 +107,12 @@ public sealed class EthicsCase : ISealedContent
     /// <summary>When the retention policy removed the case's content; its state, dates and record remain.</summary>
     public DateTime? ContentPurgedAt { get; private set; }
 
+    /// <summary>The action of the event a purge appends.</summary>
+    public const string ContentPurgedAction = "ContentPurged";
+
+    /// <summary>The action of the event that commits the record to content hashes (reseal, purge tombstones).</summary>
+    public const string ContentCommittedAction = "ContentCommitted";
+
     /// <summary>What a purged case shows in place of its summary.</summary>
     public const string PurgedText = "[content removed under the retention policy]";
 
@@ -212,6 +218,7 @@ public sealed class EthicsCase : ISealedContent
     /// (it meets the Feedback clock); it is refused on a note or a reporter's message.</remarks>
     public CaseMessage Post(Person? author, string text, bool sharedWithReporter, bool fromReporter, DateTime at, bool feedback = false)
     {
+        EnsureNotPurged();
         var message = new CaseMessage(Guid.NewGuid(), Id, author, "Anonymous reporter", text, sharedWithReporter, fromReporter, at);
         if (feedback && (message.FromReporter || !message.SharedWithReporter))
         {
@@ -252,6 +259,7 @@ public sealed class EthicsCase : ISealedContent
     public EvidenceFile Attach(Person? uploader, string fileName, string contentType, byte[] content, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(content);
+        EnsureNotPurged();
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var file = new EvidenceFile(Guid.NewGuid(), Id, fileName, contentType, content, sha, uploader?.Id, at);
         Record(uploader, "EvidenceAdded", at, actorLabel: AnonymousReporter, data: JsonSerializer.Serialize(new
@@ -270,8 +278,27 @@ public sealed class EthicsCase : ISealedContent
         return evt;
     }
 
+    /// <summary>
+    /// Refuses any change to a case whose content the retention policy removed: a new message, document, hold,
+    /// redaction or transition would put narrative back on a case whose data key is gone, or move a case whose record
+    /// is closed for good. Only the record's own bookkeeping (the purge event, content commitments) is still appended.
+    /// </summary>
+    public void EnsureNotPurged()
+    {
+        if (ContentPurgedAt is { } purgedAt)
+        {
+            throw new ConflictException(
+                $"Case {Reference}'s content was removed under the retention policy on {purgedAt:yyyy-MM-dd}: it takes no new content and no further changes.");
+        }
+    }
+
     private void Append(AuditEvent evt, bool feedback)
     {
+        if (evt.Action is not (ContentPurgedAction or ContentCommittedAction))
+        {
+            EnsureNotPurged();
+        }
+
         History.Add(evt);
         var marks = Marks.Apply(evt.Action, evt.From, evt.To, evt.At, feedback);
         (AcknowledgedAt, FeedbackGivenAt, AcceptedAt, LeftIntakeAt, DeterminationRequestedAt, DeterminedAt) =

@@ -190,8 +190,15 @@ public sealed class Determination : ISealedContent
         }
     }
 
+    /// <summary>
+    /// Removes the texts and the notice, and tombstones each action's free-text details (the Board's words, e.g. the
+    /// new position): the action, its dates and the fact that details existed stay. The details are part of
+    /// <see cref="DeterminationRecord.Facts"/>, so the purge re-commits the record to the facts as they now stand
+    /// (<see cref="DeterminationRecord.PurgedFactsCommitment"/>).
+    /// </summary>
     internal void Purge(DateTime at)
     {
+        Sanctions = Sanctions.Select(s => s.Details is null ? s : s with { Details = DeterminedSanction.PurgedDetails }).ToList();
         PurgedAt = at;
         SealedRationale = SealedAdvisedOverrideReason = SealedDepartureRationale = SealedNoticePdf = null;
         _rationale = _advisedOverrideReason = _departureRationale = null;
@@ -207,7 +214,11 @@ public sealed class Determination : ISealedContent
 /// <param name="From">When it takes effect (a suspension's first day).</param>
 /// <param name="To">When it ends (a suspension's last day).</param>
 /// <param name="Details">Anything the Board specified, e.g. the new position on re-assignment.</param>
-public sealed record DeterminedSanction(Sanction Sanction, DateOnly? From = null, DateOnly? To = null, string? Details = null);
+public sealed record DeterminedSanction(Sanction Sanction, DateOnly? From = null, DateOnly? To = null, string? Details = null)
+{
+    /// <summary>What stands in place of an action's details once the retention policy removed the case's content.</summary>
+    public const string PurgedDetails = "[removed under the retention policy]";
+}
 
 /// <summary>What the record commits to about a determination.</summary>
 public static class DeterminationRecord
@@ -257,6 +268,17 @@ public static class DeterminationRecord
             departureRationaleSha256 = departure,
             noticeSha256 = d.NoticePdf is { } pdf ? ContentHash.Of(pdf) : null,
         }, Json);
+    }
+
+    /// <summary>
+    /// What a purge commits the record to for a determination whose texts it removed: the SHA-256 of its facts as they
+    /// now stand (actions' details tombstoned), under the <c>ContentCommitted</c> event the verifier replays; the text
+    /// hashes are gone with the texts. An edit of a purged determination's decision still shows.
+    /// </summary>
+    public static object PurgedFactsCommitment(Determination d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new { factsSha256 = ContentHash.Of(Facts(d)) };
     }
 
     /// <summary>

@@ -34,10 +34,7 @@ public sealed class LegalHold : ISealedContent
     {
         ArgumentNullException.ThrowIfNull(ethicsCase);
         ArgumentNullException.ThrowIfNull(placedBy);
-        if (ethicsCase.ContentPurgedAt is not null)
-        {
-            throw new ConflictException($"Case {ethicsCase.Reference}'s content was already removed under the retention policy: there is nothing left to hold.");
-        }
+        ethicsCase.EnsureNotPurged();
 
         var hold = new LegalHold(ethicsCase.Id, placedBy, reason.Trim(), at);
         ethicsCase.Record(placedBy, "LegalHoldPlaced", at, reason: hold._reason, data: System.Text.Json.JsonSerializer.Serialize(new { holdId = hold.Id }));

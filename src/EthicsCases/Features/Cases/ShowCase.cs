@@ -16,7 +16,14 @@ public sealed record ShowCase(string CaseKey) : IQuery<CaseDetail>, ICaseRequest
 public sealed record PersonRef(Guid PersonId, string Email, string Name, string? Title);
 
 /// <summary>One line of a case's history.</summary>
-public sealed record HistoryEntry(DateTime At, string? Actor, string Trigger, string? From, string? To, string? Reason);
+public sealed record HistoryEntry(DateTime At, string? Actor, string Trigger, string? From, string? To, string? Reason)
+{
+    /// <summary>
+    /// Whether the retention policy removed this event's reason; <see cref="Reason"/> then holds a marker
+    /// ("[purged under retention policy VERSION on DATE]") instead of the words.
+    /// </summary>
+    public bool Purged { get; init; }
+}
 
 /// <summary>
 /// What a person sees of a case, and what they may do with it. Reporters who are not reviewers see the progress, not
@@ -69,6 +76,7 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor, Time
         await db.OpenAllAsync(c.History, cancellationToken);
 
         var reviewer = CaseAccess.IsReviewer(c, me);
+        var purge = Domain.Retention.PurgedHistory.PurgeOf(c.History);
         // Whoever may record the Board's determination today (a Board member, the Audit Committee, a designee in force) is
         // offered it; the workflow still refuses anyone the case names.
         var decidesForBoard = c.State == CaseState.BoardDetermination
@@ -87,7 +95,9 @@ public sealed class ShowCaseHandler(EthicsDbContext db, ActorContext actor, Time
             c.Id, c.Reference, c.Category, c.State, null, c.Outcome, c.RoutedTo,
             c.Subjects.Select(s => ToRef(s.Person!)).OrderBy(p => p.Name).ToList(),
             c.History.Select(e => reviewer
-                ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
+                ? Domain.Retention.PurgedHistory.MarkerFor(e, purge) is { } marker
+                    ? new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, marker) { Purged = true }
+                    : new HistoryEntry(e.At, e.Actor, e.Action, e.From, e.To, e.Reason)
                 : new HistoryEntry(e.At, e.ActorId == me.Id ? e.Actor : null, e.Action, e.From, e.To, null)).ToList(),
             c.Summary, c.Details, c.Reporter is null ? null : ToRef(c.Reporter),
             c.GeneralCounselRecused, c.FiledAt, c.UpdatedAt, reviewer, permitted, c.IsReporter(me), CaseAccess.MayFetchNotice(c, me),

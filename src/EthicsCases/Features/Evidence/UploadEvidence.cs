@@ -41,6 +41,7 @@ public sealed class UploadEvidenceHandler(EthicsDbContext db, ActorContext actor
             throw new ForbiddenException("Only the case's reviewers and its reporter attach evidence.");
         }
 
+        ethicsCase.EnsureNotPurged();
         var name = EvidencePolicy.SafeName(command.FileName);
         var contentType = EvidencePolicy.Check(name, command.Content).ContentType!;
         var file = ethicsCase.Attach(me, name, contentType, command.Content, clock.GetUtcNow().UtcDateTime);

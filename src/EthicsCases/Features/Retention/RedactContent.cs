@@ -46,10 +46,7 @@ public sealed class RedactContentHandler(EthicsDbContext db, ActorContext actor,
             throw new ForbiddenException("Only the case's reviewers redact its content.");
         }
 
-        if (ethicsCase.ContentPurgedAt is not null)
-        {
-            throw ValidationFailedException.For("target", $"Case {ethicsCase.Reference}'s content was removed under the retention policy: there is nothing to redact.");
-        }
+        ethicsCase.EnsureNotPurged();
 
         var now = clock.GetUtcNow().UtcDateTime;
         Guid? messageId = null;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
+using EthicsCases.Domain.Determinations;
 using EthicsCases.Domain.Retention;
 using FluentValidation;
 using Mediator;
@@ -48,6 +49,13 @@ public sealed class RunRetentionHandler(EthicsDbContext db, TimeProvider clock) 
         var held = (await ActiveHoldsAsync(due.Select(d => d.Id).ToList(), cancellationToken)).ToHashSet();
         var purged = new List<string>();
         var skipped = new List<string>();
+        if (!command.DryRun && db.Database.IsSqlite())
+        {
+            // A few narrative bits are stored plain until the purge tombstones them (an action's details): SQLite must
+            // zero the space they leave rather than keep it as a free block in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", cancellationToken);
+        }
+
         foreach (var candidate in due.Where(d => !held.Contains(d.Id)))
         {
             if (command.DryRun)
@@ -70,6 +78,12 @@ public sealed class RunRetentionHandler(EthicsDbContext db, TimeProvider clock) 
             }
 
             db.ChangeTracker.Clear();
+        }
+
+        if (purged.Count > 0 && !command.DryRun && db.Database.IsSqlite())
+        {
+            // The WAL keeps old page images after they are checkpointed; truncating it leaves no copy of purged pages behind.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
         }
 
         return new RetentionRun(asOf, policy.Version, purged,
@@ -134,6 +148,16 @@ public sealed class RunRetentionHandler(EthicsDbContext db, TimeProvider clock) 
         documents.ForEach(f => f.Purge(at));
         var determinations = await db.Determinations.Where(d => d.CaseId == ethicsCase.Id && d.PurgedAt == null).ToListAsync(ct);
         determinations.ForEach(d => d.Purge(at));
+        if (determinations.Count > 0)
+        {
+            // The actions' details are part of each determination's facts: the record now commits to the tombstoned facts.
+            ethicsCase.Record(null, EthicsCase.ContentCommittedAction, at, data: JsonSerializer.Serialize(new
+            {
+                purge = true,
+                determinations = determinations.ToDictionary(d => d.Id.ToString(), DeterminationRecord.PurgedFactsCommitment),
+            }));
+        }
+
         var holds = await db.LegalHolds.Where(h => h.CaseId == ethicsCase.Id && h.PurgedAt == null).ToListAsync(ct);
         holds.ForEach(h => h.Purge(at));
         var reasons = ethicsCase.History.Where(e => e.SealedReason is not null).ToList();
@@ -143,7 +167,7 @@ public sealed class RunRetentionHandler(EthicsDbContext db, TimeProvider clock) 
         var credentials = await db.AnonymousCredentials.Where(a => a.CaseId == ethicsCase.Id).ToListAsync(ct);
         db.AnonymousCredentials.RemoveRange(credentials);
         ethicsCase.PurgeContent(at);
-        ethicsCase.Record(null, "ContentPurged", at, data: JsonSerializer.Serialize(new
+        ethicsCase.Record(null, EthicsCase.ContentPurgedAction, at, data: JsonSerializer.Serialize(new
         {
             policyVersion = policy.Version,
             asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
