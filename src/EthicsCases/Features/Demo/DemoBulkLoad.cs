@@ -299,11 +299,22 @@ internal sealed class SqliteBulkSettings : IAsyncDisposable
             return null;
         }
 
-        await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
+        // Leaving WAL needs the only open handle on the file: idle pooled connections are closed first (a busy one in
+        // another request keeps WAL, and the load just runs in WAL).
+        SqliteConnection.ClearPool((SqliteConnection)connection);
+        await db.Database.OpenConnectionAsync(ct);
         var settings = new SqliteBulkSettings(connection, (string)(await ScalarAsync(connection, "PRAGMA journal_mode", ct))!,
             (long)(await ScalarAsync(connection, "PRAGMA synchronous", ct))!, (long)(await ScalarAsync(connection, "PRAGMA cache_size", ct))!);
-        await ScalarAsync(connection, "PRAGMA journal_mode = MEMORY", ct);
+        try
+        {
+            await ScalarAsync(connection, "PRAGMA journal_mode = MEMORY", ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY/LOCKED: another process (a running web app) has the file open; the load stays in WAL.
+        }
+
         await ScalarAsync(connection, "PRAGMA synchronous = OFF", ct);
         await ScalarAsync(connection, "PRAGMA cache_size = -262144", ct);
         return settings;
@@ -312,7 +323,11 @@ internal sealed class SqliteBulkSettings : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Restored even when the load failed (its transaction is rolled back by then).
-        await ScalarAsync(_connection, $"PRAGMA journal_mode = {_journalMode}", CancellationToken.None);
+        if (!string.Equals((string?)await ScalarAsync(_connection, "PRAGMA journal_mode", CancellationToken.None), _journalMode, StringComparison.OrdinalIgnoreCase))
+        {
+            await ScalarAsync(_connection, $"PRAGMA journal_mode = {_journalMode}", CancellationToken.None);
+        }
+
         await ScalarAsync(_connection, $"PRAGMA synchronous = {_synchronous}", CancellationToken.None);
         await ScalarAsync(_connection, $"PRAGMA cache_size = {_cacheSize}", CancellationToken.None);
         if (_connection is SqliteConnection sqlite)
