@@ -27,7 +27,9 @@ public static class DemoCommands
         {
             var count = parse.GetValue(cases);
             var mediator = services.GetRequiredService<IMediator>();
-            if (Console.IsErrorRedirected || count < 500)
+            // The bar is for a person at a terminal: under --json (a script reading the one document) it stays off,
+            // as it does with stderr redirected or for a load too short to watch.
+            if (parse.GetValue(runner.JsonOption) || Console.IsErrorRedirected || count < 500)
             {
                 return await mediator.Send(new SeedDemo(count, parse.GetValue(seed)), token);
             }

@@ -5,10 +5,15 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EthicsCases.Data;
 using EthicsCases.Domain;
 using EthicsCases.Security;
 using EthicsCases.Tests.Infrastructure;
+using EthicsCases.Web;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EthicsCases.Tests.Web;
 
@@ -89,6 +94,83 @@ public sealed partial class TwoWebNodesTests
         }
     }
 
+    [Test]
+    public async Task A_trigger_fired_on_both_nodes_at_once_has_exactly_one_winner()
+    {
+        const int Rounds = 20;
+        var connection = await PostgresServer.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("ethics-two-nodes-").FullName;
+        var (folderA, folderB) = (Path.Combine(folder, "a"), Path.Combine(folder, "b"));
+        try
+        {
+            using var setup = new SharedKeysFactory(connection);
+            var officer = await setup.AddPersonAsync(Officer, "Casey Officer", Role.Officer);
+            var counsel = await setup.AddPersonAsync("gc@example.com", "Gale Counsel", Role.GeneralCounsel);
+            // Books and records go to the General Counsel first: each case waits in Intake for the General Counsel.
+            var references = new List<string>();
+            for (var i = 0; i < Rounds; i++)
+            {
+                references.Add((await setup.FileAsync(officer, ConcernCategory.BooksAndRecords)).Reference);
+            }
+
+            using var a = await WebNode.StartAsync(connection, folderA);
+            using var b = await WebNode.StartAsync(connection, folderB);
+            var (tokenA, _) = LocalTokens.Issue(counsel, folderA, TimeProvider.System);
+            var (tokenB, _) = LocalTokens.Issue(counsel, folderB, TimeProvider.System);
+
+            // Round by round, both nodes get the same Dismiss for the same case, released together.
+            var rounds = new List<(Answer A, Answer B)>();
+            foreach (var reference in references)
+            {
+                var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var onA = Task.Run(async () => { await go.Task; return await a.FireAsync(tokenA, reference, "Dismiss", "Outside SOP II-031."); });
+                var onB = Task.Run(async () => { await go.Task; return await b.FireAsync(tokenB, reference, "Dismiss", "Outside SOP II-031."); });
+                go.SetResult();
+                rounds.Add((await onA, await onB));
+            }
+
+            var dismissals = await ReadAsync(setup, db => db.AuditEvents.Where(e => e.Action == "Dismiss")
+                .GroupBy(e => e.CaseId).Select(g => new { CaseId = g.Key, Count = g.Count() }).ToListAsync());
+            var states = await ReadAsync(setup, db => db.Cases.Select(c => c.State).ToListAsync());
+            var verifier = await ReadAsync(setup, async db =>
+            {
+                var run = new EthicsCases.Features.Audit.RecordVerifier(db, db.Keys);
+                await run.RunAsync(null, CancellationToken.None);
+                return run;
+            });
+
+            Assert.Multiple(() =>
+            {
+                for (var i = 0; i < Rounds; i++)
+                {
+                    var (onA, onB) = rounds[i];
+                    Assert.That(new[] { onA.Status, onB.Status }, Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }),
+                        $"round {i}: one winner, one conflict (A: {onA.Status} {onA.Body}; B: {onB.Status} {onB.Body})");
+                    var loser = onA.Status == HttpStatusCode.Conflict ? onA : onB;
+                    Assert.That(loser.MediaType, Is.EqualTo("application/problem+json"), $"round {i}: the conflict is ProblemDetails");
+                    Assert.That(loser.Body, Does.Contain("\"status\":409"), $"round {i}: the conflict is ProblemDetails");
+                }
+
+                Assert.That(dismissals, Has.Count.EqualTo(Rounds), "every case was dismissed");
+                Assert.That(dismissals.Select(d => d.Count), Is.All.EqualTo(1), "exactly one Dismiss event per case");
+                Assert.That(states, Is.All.EqualTo(CaseState.Closed));
+                Assert.That(verifier.Problems, Is.Empty, "the record verifies");
+                Assert.That(verifier.Events, Is.GreaterThanOrEqualTo(2 * Rounds));
+            });
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(WebApplicationFactory<WebApp> app, Func<EthicsDbContext, Task<T>> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<EthicsDbContext>());
+    }
+
     /// <summary>The in-process app on the same database with the same keys, for setting up the directory.</summary>
     private sealed class SharedKeysFactory(string connection) : EthicsWebFactory
     {
@@ -103,7 +185,7 @@ public sealed partial class TwoWebNodesTests
         }
     }
 
-    private sealed record Answer(HttpStatusCode Status, string Body, string? Reference = null);
+    private sealed record Answer(HttpStatusCode Status, string Body, string? Reference = null, string? MediaType = null);
 
     /// <summary>One web process: the built app on a free loopback port, killed with its tree on dispose.</summary>
     private sealed class WebNode : IDisposable
@@ -215,6 +297,17 @@ public sealed partial class TwoWebNodesTests
             var body = await response.Content.ReadAsStringAsync();
             var reference = response.StatusCode == HttpStatusCode.Created ? JsonDocument.Parse(body).RootElement.GetProperty("reference").GetString() : body;
             return new Answer(response.StatusCode, body, reference);
+        }
+
+        public async Task<Answer> FireAsync(string token, string reference, string trigger, string reason)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/{reference}/triggers/{trigger}", UriKind.Relative))
+            {
+                Content = JsonContent.Create(new { reason }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _client.SendAsync(request);
+            return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(), MediaType: response.Content.Headers.ContentType?.MediaType);
         }
 
         public void Dispose()

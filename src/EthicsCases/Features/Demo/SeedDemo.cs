@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Bogus;
 using EthicsCases.Common;
 using EthicsCases.Data;
@@ -33,7 +34,10 @@ public sealed class SeedDemoValidator : AbstractValidator<SeedDemo>
     public SeedDemoValidator() => RuleFor(c => c.Cases).InclusiveBetween(0, 10_000_000);
 }
 
-/// <summary>Builds cases in memory through the workflow and writes them in batches inside one transaction.</summary>
+/// <summary>
+/// Builds cases in memory through the workflow and writes them in batches inside one transaction: generation, sealing
+/// and the record's chain on the calling thread, inserts on another, through a bounded channel.
+/// </summary>
 public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : ICommandHandler<SeedDemo, SeedDemoResult>
 {
     /// <summary>The demo domain; README names these addresses.</summary>
@@ -75,6 +79,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var now = clock.GetUtcNow().UtcDateTime;
 
+        await using var bulkSettings = await SqliteBulkSettings.ApplyAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var people = await EnsureDirectoryAsync(faker, now, cancellationToken);
         var officers = people.Where(p => p.Has(Role.Officer)).ToList();
@@ -82,59 +87,100 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
         var auditCommittee = people.Where(p => p.Has(Role.AuditCommittee)).ToList();
         var generalCounsels = people.Where(p => p.Has(Role.GeneralCounsel)).ToList();
         var counters = await db.ReferenceCounters.ToDictionaryAsync(r => r.Year, cancellationToken);
-        var record = await RecordBulk.BeginAsync(db, cancellationToken);
-        var usedYears = new HashSet<int>();
+        var sealer = await DemoRecordSealer.BeginAsync(db, actor.Channel, actor.OsUser, cancellationToken);
 
         // Filing dates in order, so references run with time as they would in real life.
         var filingDates = Enumerable.Range(0, command.Cases).Select(_ => now.AddDays(-faker.Random.Double(1, 730))).Order().ToList();
-        var written = 0;
-        var batch = new List<EthicsCase>(BatchSize);
-        var records = new DemoRecords();
-        for (var i = 0; i < command.Cases; i++)
+        var usedYears = filingDates.Select(d => d.Year).Distinct().ToList();
+        foreach (var year in usedYears)
         {
-            var category = faker.PickRandom<ConcernCategory>();
-            var filedAt = filingDates[i];
-            var reporter = faker.PickRandom(officers);
-            var subjects = PickSubjects(faker, category, reporter, officers, generalCounsel);
-            if (!counters.TryGetValue(filedAt.Year, out var counter))
+            if (!counters.TryGetValue(year, out var counter))
             {
-                counter = new ReferenceCounter { Year = filedAt.Year };
-                counters[filedAt.Year] = counter;
+                counter = new ReferenceCounter { Year = year };
+                counters[year] = counter;
                 db.ReferenceCounters.Add(counter);
             }
 
-            if (usedYears.Add(filedAt.Year))
-            {
-                // On PostgreSQL live filings number from a sequence, not the counter: continue after both.
-                counter.Last = Math.Max(counter.Last, await ReferenceNumbers.LastIssuedAsync(db, filedAt.Year, cancellationToken));
-            }
-
-            counter.Last++;
-            var ethicsCase = EthicsCase.File(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
-                faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
-            await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now, records);
-            batch.Add(ethicsCase);
-            if (batch.Count == BatchSize || i == command.Cases - 1)
-            {
-                // ~8 rows per case (data key, case, subjects, audit events, determinations): sealed, placed in the record
-                // and inserted from the EF model without the change tracker, which spent most of the time on a large load.
-                await record.WriteAsync(batch, records.Determinations, records.Advice, records.AdviceEvents, actor.Channel, actor.OsUser, now, cancellationToken);
-                records.Advice.Clear();
-                records.AdviceEvents.Clear();
-                records.Determinations.Clear();
-                written += batch.Count;
-                batch.Clear();
-                command.Progress?.Report(written);
-            }
+            // On PostgreSQL live filings number from a sequence, not the counter: continue after both.
+            counter.Last = Math.Max(counter.Last, await ReferenceNumbers.LastIssuedAsync(db, year, cancellationToken));
         }
 
+        // Bulk inserts bypass SaveChangesAsync, which maintains the metrics (ADR-012): counted from memory on a database
+        // that had no cases (SQLite), else recounted from the rows at the end in the same transaction.
+        var metrics = db.Database.IsSqlite() && !await db.Cases.AnyAsync(cancellationToken) ? new DemoMetrics() : null;
+
+        // Generating, sealing and chaining run here on one core; the writer inserts on the other. The bound keeps a few
+        // batches in memory however large the load.
+        var channel = Channel.CreateBounded<DemoRows>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var written = 0;
+        var writer = Task.Run(async () =>
+        {
+            try
+            {
+                await using var rows = new DemoRowWriter(db);
+                await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
+                {
+                    await rows.WriteAsync(batch, cancellationToken);
+                    written += batch.Cases.Count;
+                    command.Progress?.Report(written);
+                }
+
+                if (metrics is not null)
+                {
+                    await rows.InsertAsync(metrics.Buckets(), cancellationToken);
+                }
+            }
+            catch (Exception e)
+            {
+                // Stops the generator at its next batch instead of leaving it waiting on a full channel.
+                channel.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
+
+        try
+        {
+            var batch = new DemoRows();
+            var records = new DemoRecords();
+            for (var i = 0; i < command.Cases; i++)
+            {
+                var category = faker.PickRandom<ConcernCategory>();
+                var filedAt = filingDates[i];
+                var reporter = faker.PickRandom(officers);
+                var subjects = PickSubjects(faker, category, reporter, officers, generalCounsel);
+                var counter = counters[filedAt.Year];
+                counter.Last++;
+                var ethicsCase = EthicsCase.File(ReferenceNumbers.Format(filedAt.Year, counter.Last), filedAt, category,
+                    faker.PickRandom(Summaries[category]), faker.Lorem.Paragraph(3), reporter, subjects, generalCounsels);
+                await ProgressAsync(faker, ethicsCase, generalCounsel, faker.PickRandom(auditCommittee), filedAt, now, batch, records);
+                batch.Cases.Add(ethicsCase);
+                if (batch.Cases.Count == BatchSize || i == command.Cases - 1)
+                {
+                    // ~8 rows per case (data key, case, subjects, audit events, determinations, metrics fact).
+                    sealer.Seal(batch, records.AdviceEvents, now);
+                    metrics?.Add(batch);
+                    records.AdviceEvents.Clear();
+                    await channel.Writer.WriteAsync(batch, cancellationToken);
+                    batch = new DemoRows();
+                }
+            }
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+        }
+
+        await writer;
         foreach (var year in usedYears)
         {
             await ReferenceNumbers.AdvanceAsync(db, year, counters[year].Last, cancellationToken);
         }
 
-        // Bulk inserts bypass SaveChangesAsync, which maintains the metrics: recount in the same transaction (ADR-012).
-        await Oversight.MetricsLedger.RebuildAsync(db, cancellationToken);
+        if (metrics is null)
+        {
+            await Oversight.MetricsLedger.RebuildAsync(db, cancellationToken);
+        }
+
         await DirectoryAudit.RecordAsync(db, null, "DemoSeeded", now, $$"""{"cases":{{written}},"seed":{{seed}}}""", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -182,7 +228,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
     }
 
     // Moves a case by the real workflow, as the right people would, to a spread of states and outcomes.
-    private static async Task ProgressAsync(Faker faker, EthicsCase c, Person generalCounsel, Person auditMember, DateTime filedAt, DateTime now, DemoRecords records)
+    private static async Task ProgressAsync(Faker faker, EthicsCase c, Person generalCounsel, Person auditMember, DateTime filedAt, DateTime now, DemoRows batch, DemoRecords records)
     {
         var at = filedAt;
         DateTime Next() => at = at.AddDays(faker.Random.Double(0.5, 12)) is var t && t < now ? t : now;
@@ -236,7 +282,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
                 null, null, null, [], false, null, auditMember.Id, when);
             await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(false, noViolation.Rationale), when,
                 DeterminationRecord.EventData(noViolation, null, null, [], c.Category));
-            records.Determinations.Add(noViolation);
+            batch.Determinations.Add(noViolation);
             return;
         }
 
@@ -247,7 +293,7 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
             // Advice given before the case was filed, as the General Counsel's ledger would show it.
             var advice = new PriorAdvice(Guid.NewGuid(), personId, c.Category, DateOnly.FromDateTime(filedAt.AddDays(-faker.Random.Int(10, 200))),
                 "Advised in writing on the proper course of action before the events of this case.", generalCounsel.Id, filedAt);
-            records.Advice.Add(advice);
+            batch.Advice.Add(advice);
             records.AdviceEvents.Add(DirectoryAudit.Event(generalCounsel.Email, generalCounsel.Id, "AdviceRecorded", filedAt, JsonSerializer.Serialize(new
             {
                 adviceId = advice.Id, personId, category = advice.Category.ToString(), date = advice.GivenOn,
@@ -289,17 +335,13 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
             sanctions, departure is not null, departure, auditMember.Id, meeting);
         await new CaseWorkflow(c, auditMember).RecordDeterminationAsync(new BoardDecision(true, rationale), meeting,
             DeterminationRecord.EventData(determination, null, advised, [], c.Category));
-        records.Determinations.Add(determination);
+        batch.Determinations.Add(determination);
         records.Violations[personId] = (priors + 1, meeting);
     }
 
-    // Determinations and advice written with each batch, and each person's violations so far (cases run in filing order).
+    // The directory's advice events written with each batch, and each person's violations so far (cases run in filing order).
     private sealed class DemoRecords
     {
-        public List<Determination> Determinations { get; } = [];
-
-        public List<PriorAdvice> Advice { get; } = [];
-
         public List<AuditEvent> AdviceEvents { get; } = [];
 
         public Dictionary<Guid, (int Count, DateTime Last)> Violations { get; } = [];
