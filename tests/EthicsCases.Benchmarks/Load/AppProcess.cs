@@ -48,7 +48,7 @@ public sealed class AppProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
         var health = new Uri($"http://127.0.0.1:{port}/health");
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -81,9 +81,9 @@ public sealed class AppProcess : IDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or answering too slowly on a busy machine: ask again.
             }
 
             await Task.Delay(5);
