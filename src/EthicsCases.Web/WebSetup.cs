@@ -9,8 +9,10 @@ using EthicsCases.Security;
 using EthicsCases.Web.Api;
 using EthicsCases.Web.Auth;
 using EthicsCases.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
@@ -25,7 +27,8 @@ public static class WebSetup
     /// <summary>Registers web services.</summary>
     public static IServiceCollection AddEthicsCasesWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddHealthChecks().AddDbContextCheck<EthicsDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<EthicsDbContext>("database")
+            .AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag]);
         // One key ring for every node, in the database, each key encrypted with the key-encryption key: a second node
         // reads the first one's cookies, and the database alone cannot forge or read them.
         services.AddDataProtection().SetApplicationName("EthicsCases").PersistKeysToDbContext<EthicsDbContext>();
@@ -125,12 +128,33 @@ public static class WebSetup
         _ = AnonymousPasswordHasher.FromConfiguration(configuration);
     }
 
-    /// <summary>Applies pending migrations before the app serves anything.</summary>
+    /// <summary>
+    /// Before the app serves anything, per <c>Database:MigrateOnStart</c>: <c>auto</c> (default) applies migrations only
+    /// when the database lacks some of this build's (a new SQLite file: the README's first run), <c>always</c> runs the
+    /// full migration (lock, model check, SQLite tuning) on every start, <c>never</c> leaves the schema to
+    /// <c>ethics db migrate</c> (several nodes: docs/deploy.md; <c>/health/ready</c> answers 503 until it has run).
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var mode = app.Configuration["Database:MigrateOnStart"]?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "AUTO" => "auto",
+            "TRUE" or "ALWAYS" => "always",
+            "FALSE" or "NEVER" => "never",
+            var other => throw new InvalidOperationException($"Database:MigrateOnStart '{other}' is not one of auto, always, never."),
+        };
+        if (mode == "never")
+        {
+            return;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<EthicsDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<EthicsDbContext>();
+        StartupTimeline.Mark("database context resolved");
+        _ = db.Database.GetDbConnection();
+        StartupTimeline.Mark("EF services built (connection)");
+        await (mode == "always" ? DatabaseMigrator.MigrateAsync(db) : DatabaseMigrator.MigrateIfBehindAsync(db));
     }
 
     /// <summary>Adds the middleware pipeline and endpoints.</summary>
@@ -166,7 +190,9 @@ public static class WebSetup
         app.UseMiddleware<ActorMiddleware>();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health");
+        // Liveness (restart me if this fails) stays cheap; readiness (send me traffic) also checks schema and keys.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(ReadinessCheck.Tag) });
+        app.MapHealthChecks("/health/ready");
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapCasesApi();

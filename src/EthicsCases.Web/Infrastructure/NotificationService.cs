@@ -20,6 +20,9 @@ public sealed class NotificationService(IServiceScopeFactory scopes, Notificatio
             return;
         }
 
+        // The first delivery and deadline scan wait one poll interval: run at once, the scan's query compilation and
+        // its read of every open case would compete with start-up on a small machine (docs/performance.md, cold start).
+        await Task.Delay(options.PollInterval, clock, stoppingToken);
         using var timer = new PeriodicTimer(options.PollInterval, clock);
         var nextScan = clock.GetUtcNow();
         do

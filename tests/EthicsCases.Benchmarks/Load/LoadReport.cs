@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace EthicsCases.Benchmarks.Load;
+
+/// <summary>One run of the load driver, as printed and as written to JSON.</summary>
+public sealed record LoadReport(
+    DateTimeOffset At, string Machine, int Cores, string Runtime, string LoadAverageAtEnd,
+    int Cases, double? SeedSeconds, int Connections, double DurationSeconds, IReadOnlyDictionary<string, string> WebEnvironment,
+    double ColdStartMs, double ReadyMs, double EmptyAppColdStartMs, IReadOnlyList<double> ColdStartsMs, IReadOnlyList<double> EmptyAppColdStartsMs,
+    Latencies Intake, Latencies RawIntake, int RawStatementsPerFiling, double PeakRssMb, double PeakRssSampledMb,
+    Latencies CounselQueue, Latencies CounselQueueSql, Latencies CommitteeQueue, Latencies CommitteeQueueSql)
+{
+    public string Table()
+    {
+        var rows = new List<(string What, string Measured, string Baseline, string Goal, bool Met)>
+        {
+            ("intake throughput", $"{Intake.PerSecond:0}/s", $"raw {RawIntake.PerSecond:0}/s ({Ratio(Intake.PerSecond, RawIntake.PerSecond):0%})",
+                ">= 50% of raw", Intake.PerSecond >= 0.5 * RawIntake.PerSecond),
+            ("intake p50 / p99", $"{Intake.P50Ms:0.0} / {Intake.P99Ms:0.0} ms", $"raw {RawIntake.P50Ms:0.0} / {RawIntake.P99Ms:0.0} ms", "p99 <= 20 ms", Intake.P99Ms <= 20),
+            ("intake failures", $"{Intake.Failures}", $"raw {RawIntake.Failures}", "0", Intake.Failures == 0),
+            ("queue p95, General Counsel", $"{CounselQueue.P95Ms:0.0} ms", $"SQL {CounselQueueSql.P95Ms:0.0} ms",
+                "<= 20 ms and <= 2x SQL", CounselQueue.P95Ms <= 20 && CounselQueue.P95Ms <= 2 * CounselQueueSql.P95Ms),
+            ("queue p95, Audit Committee", $"{CommitteeQueue.P95Ms:0.0} ms", $"SQL {CommitteeQueueSql.P95Ms:0.0} ms",
+                "<= 20 ms and <= 2x SQL", CommitteeQueue.P95Ms <= 20 && CommitteeQueue.P95Ms <= 2 * CommitteeQueueSql.P95Ms),
+            ("peak RSS during intake (VmHWM)", $"{PeakRssMb:0} MB", $"sampled VmRSS max {PeakRssSampledMb:0} MB", "<= 200 MB", PeakRssMb <= 200),
+            ("cold start to /health (median)", $"{ColdStartMs:0} ms", $"empty app {EmptyAppColdStartMs:0} ms", "<= 1500 ms", ColdStartMs <= 1500),
+            ("start to /health/ready (median)", $"{ReadyMs:0} ms", "", "", ReadyMs <= 1500),
+        };
+        var text = new StringBuilder();
+        var seeded = SeedSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"; seeded in {s:0} s") : "";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Cases:N0} cases, {Connections} connections, {DurationSeconds:0} s; {At:yyyy-MM-dd HH:mm} UTC, {Machine}, {Cores} cores, .NET {Runtime}, load average at end {LoadAverageAtEnd}{seeded}");
+        if (WebEnvironment.Count > 0)
+        {
+            text.AppendLine("web environment: " + string.Join(' ', WebEnvironment.Select(e => $"{e.Key}={e.Value}")));
+        }
+
+        var widths = new[] { 32, 22, 36, 24 };
+        text.AppendLine(Row(widths, "measure", "measured", "baseline (same run)", "goal") + "met");
+        foreach (var r in rows)
+        {
+            text.AppendLine(Row(widths, r.What, r.Measured, r.Baseline, r.Goal) + (r.Met ? "yes" : "NO"));
+        }
+
+        return text.ToString();
+    }
+
+    private static double Ratio(double a, double b) => b > 0 ? a / b : 0;
+
+    private static string Row(int[] widths, params string[] cells) =>
+        string.Concat(cells.Select((c, i) => c.PadRight(widths[i]) + " "));
+}
