@@ -59,26 +59,36 @@ internal sealed class CaseReplay(Guid id)
 
     public long? PurgedSeq { get; set; }
 
-    public Dictionary<Guid, RecordedMessage> Messages { get; } = [];
+    // Most cases have no messages, documents or determinations: the collections are made on first use, so that a record
+    // of a million events keeps a small heap (fewer full collections while it is replayed).
+    public Dictionary<Guid, RecordedMessage> Messages => AnyMessages ??= [];
 
-    public Dictionary<Guid, RecordedEvidence> Evidence { get; } = [];
+    public Dictionary<Guid, RecordedMessage>? AnyMessages { get; private set; }
 
-    public Dictionary<Guid, RecordedDetermination> Determinations { get; } = [];
+    public Dictionary<Guid, RecordedEvidence> Evidence => AnyEvidence ??= [];
 
-    public Dictionary<Guid, bool> Holds { get; } = [];
+    public Dictionary<Guid, RecordedEvidence>? AnyEvidence { get; private set; }
 
-    public List<long> ReasonsMissing { get; } = [];
+    public Dictionary<Guid, RecordedDetermination> Determinations => AnyDeterminations ??= [];
+
+    public Dictionary<Guid, RecordedDetermination>? AnyDeterminations { get; private set; }
+
+    public Dictionary<Guid, bool> Holds => _holds ??= [];
+
+    public List<long> ReasonsMissing => AnyReasonsMissing ??= [];
+
+    public List<long>? AnyReasonsMissing { get; private set; }
+
+    private Dictionary<Guid, bool>? _holds;
 }
 
 internal sealed record RecordedMessage(long Seq, string Sha256, bool? SharedWithReporter, bool FromReporter);
 
 internal sealed record RecordedEvidence(long Seq, string Sha256, string? FileNameSha256, string? FileName, long? Length);
 
-internal sealed class RecordedDetermination(long seq, JsonElement data)
+internal sealed class RecordedDetermination(long seq)
 {
     public long Seq { get; } = seq;
-
-    public JsonElement Data { get; } = data;
 
     public string? RationaleSha256 { get; set; }
 
@@ -124,8 +134,8 @@ internal static class EventData
 
         try
         {
-            using var document = JsonDocument.Parse(data);
-            return document.RootElement.Clone();
+            // One parse into an element that owns its memory (no pooled document to clone and return).
+            return JsonSerializer.Deserialize<JsonElement>(data);
         }
         catch (JsonException)
         {

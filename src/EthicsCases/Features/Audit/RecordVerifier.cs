@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -27,6 +28,12 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
     private readonly Dictionary<Guid, RecordedAdvice> _advice = [];
     private readonly Dictionary<Guid, (string KekId, byte[] Wrapped)> _wrapped = [];
     private readonly Dictionary<Guid, byte[]?> _dataKeys = [];
+    private readonly Dictionary<string, IncrementalHash> _macs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AesGcm> _keyEncryptionCiphers = new(StringComparer.Ordinal);
+    private AesGcm? _cipher;
+    private Guid? _cipherOwner;
+    private byte[] _plain = new byte[4096];
+    private readonly byte[] _digest = new byte[32];
     private string _directoryHead = "";
     private long _lastSeq;
     private string _lastHash = "";
@@ -40,7 +47,29 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
     public async Task RunAsync(AuditCheckpoint? checkpoint, CancellationToken ct)
     {
-        foreach (var k in await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerId, k.KekId, k.Wrapped }).ToListAsync(ct))
+        try
+        {
+            await ReplayAndCompareAsync(checkpoint, ct);
+        }
+        finally
+        {
+            foreach (var mac in _macs.Values)
+            {
+                mac.Dispose();
+            }
+
+            foreach (var cipher in _keyEncryptionCiphers.Values)
+            {
+                cipher.Dispose();
+            }
+
+            _cipher?.Dispose();
+        }
+    }
+
+    private async Task ReplayAndCompareAsync(AuditCheckpoint? checkpoint, CancellationToken ct)
+    {
+        await foreach (var k in db.DataKeys.AsNoTracking().Select(k => new { k.OwnerId, k.KekId, k.Wrapped }).AsAsyncEnumerable().WithCancellation(ct))
         {
             _wrapped[k.OwnerId] = (k.KekId, k.Wrapped);
         }
@@ -74,9 +103,9 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         await CheckDeterminationsAsync(ct);
         await CheckAdviceAsync(ct);
         await CheckPeopleAsync(ct);
-        foreach (var c in _cases.Values.Where(c => c.PurgedSeq is null))
+        foreach (var c in _cases.Values.Where(c => c.PurgedSeq is null && c.AnyReasonsMissing is not null))
         {
-            foreach (var seq in c.ReasonsMissing)
+            foreach (var seq in c.AnyReasonsMissing!)
             {
                 Problem("ReasonContent", c.Id, seq, "The event's reason was removed although the case was never purged.");
             }
@@ -103,7 +132,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         {
             Problem("UnknownKey", e.CaseId, e.Seq, $"The event is sealed with audit key '{e.KeyId}', which the key ring does not hold.");
         }
-        else if (!string.Equals(Mac(e, key), e.Hash, StringComparison.Ordinal))
+        else if (!MacMatches(e, key))
         {
             Problem("EventMac", e.CaseId, e.Seq, $"{e.Action}: the event does not match its MAC: it was changed after it was written.");
         }
@@ -155,8 +184,8 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             return;
         }
 
-        var text = OpenText(owner, "event.reason", e.Reason, e.CaseId, e.Seq);
-        if (text is not null && !string.Equals(ContentHash.Of(text), e.ReasonSha256, StringComparison.Ordinal))
+        Span<byte> digest = stackalloc byte[32];
+        if (TryDigest(owner, "event.reason", e.Reason, e.CaseId, e.Seq, digest) && !HexEquals(digest, e.ReasonSha256))
         {
             Problem("ReasonContent", e.CaseId, e.Seq, "The event's reason does not match the hash the record commits to.");
         }
@@ -212,7 +241,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 return;
             case "NoticeGenerated":
                 data = EventData.Parse(e.Data);
-                if (data.Id("determinationId") is { } noticed && c.Determinations.TryGetValue(noticed, out var generated))
+                if (data.Id("determinationId") is { } noticed && c.AnyDeterminations?.TryGetValue(noticed, out var generated) == true)
                 {
                     generated.NoticeSha256 = data.Text("noticeSha256");
                 }
@@ -269,9 +298,9 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 c.Outcome = data.Bool("violationFound") is { } violation
                     ? violation ? CaseOutcome.ViolationFound : CaseOutcome.NoViolationFound
                     : null;
-                if (data.Id("determinationId") is { } determinationId && data is { } d)
+                if (data.Id("determinationId") is { } determinationId)
                 {
-                    c.Determinations[determinationId] = new RecordedDetermination(e.Seq, d)
+                    c.Determinations[determinationId] = new RecordedDetermination(e.Seq)
                     {
                         RationaleSha256 = data.Text("rationaleSha256"),
                         AdvisedOverrideReasonSha256 = data.Text("advisedOverrideReasonSha256"),
@@ -311,7 +340,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
             c.DetailsSha256 = after;
         }
-        else if (data.Id("messageId") is { } messageId && c.Messages.TryGetValue(messageId, out var message))
+        else if (data.Id("messageId") is { } messageId && c.AnyMessages?.TryGetValue(messageId, out var message) == true)
         {
             if (before != message.Sha256)
             {
@@ -331,7 +360,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         {
             foreach (var d in determinations.EnumerateObject())
             {
-                if (Guid.TryParse(d.Name, out var id) && c.Determinations.TryGetValue(id, out var recorded))
+                if (Guid.TryParse(d.Name, out var id) && c.AnyDeterminations?.TryGetValue(id, out var recorded) == true)
                 {
                     JsonElement? texts = d.Value;
                     recorded.RationaleSha256 = texts.Text("rationaleSha256");
@@ -478,44 +507,40 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 continue;
             }
 
-            var differences = new List<string>();
-            void Differ(string field, object? stored, object? recorded)
-            {
-                // Instants compare at the microsecond every provider keeps.
-                stored = stored is DateTime a ? Microseconds(a) : stored;
-                recorded = recorded is DateTime b ? Microseconds(b) : recorded;
-                if (!Equals(stored, recorded))
-                {
-                    differences.Add($"{field} is {stored ?? "null"} but the record says {recorded ?? "null"}");
-                }
-            }
-
-            Differ("category", row.Category.ToString(), c.Category);
-            Differ("state", row.State, c.State);
+            List<string>? differences = null;
+            Differ(ref differences, "category", row.Category.ToString(), c.Category);
+            Differ(ref differences, "state", row.State, c.State);
             if (c.Outcome is not null || row.State != CaseState.Closed)
             {
-                Differ("outcome", row.Outcome, c.Outcome);
+                Differ(ref differences, "outcome", row.Outcome, c.Outcome);
             }
 
             // Routing is stored as one indexed column per role; the record lists the roles in the SOP's order.
-            var routed = (row.RoutedToGeneralCounsel ? new[] { nameof(Role.GeneralCounsel) } : []).Concat(row.RoutedToAuditCommittee ? [nameof(Role.AuditCommittee)] : []);
-            Differ("routing", string.Join(",", routed), string.Join(",", c.RoutedTo));
-            Differ("recusal", row.GeneralCounselRecused, c.GeneralCounselRecused);
-            Differ("reporter", row.ReporterId, c.ReporterId);
-            Differ("filed", row.FiledAt, c.FiledAt);
-            Differ("last change", row.UpdatedAt, c.UpdatedAt);
-            Differ("closed", row.ClosedAt, c.ClosedAt);
-            Differ("referred to the Board", row.ReferredToBoard, c.ReferredToBoard);
-            Differ("incident date", row.IncidentDate, c.IncidentDate);
-            Differ("acknowledged", row.AcknowledgedAt, c.Marks.AcknowledgedAt);
-            Differ("feedback given", row.FeedbackGivenAt, c.Marks.FeedbackGivenAt);
-            Differ("accepted", row.AcceptedAt, c.Marks.AcceptedAt);
-            Differ("left intake", row.LeftIntakeAt, c.Marks.LeftIntakeAt);
-            Differ("determination requested", row.DeterminationRequestedAt, c.Marks.DeterminationRequestedAt);
-            Differ("determined", row.DeterminedAt, c.Marks.DeterminedAt);
-            Differ("chain head", row.LastAuditHash, c.LastHash);
-            Differ("content purged", row.ContentPurgedAt is not null, c.PurgedSeq is not null);
-            if (differences.Count > 0)
+            var routedToGeneralCounsel = c.RoutedTo.Contains(nameof(Role.GeneralCounsel));
+            var routedToAuditCommittee = c.RoutedTo.Contains(nameof(Role.AuditCommittee));
+            if (row.RoutedToGeneralCounsel != routedToGeneralCounsel || row.RoutedToAuditCommittee != routedToAuditCommittee
+                || c.RoutedTo.Count != (routedToGeneralCounsel ? 1 : 0) + (routedToAuditCommittee ? 1 : 0))
+            {
+                var routed = (row.RoutedToGeneralCounsel ? new[] { nameof(Role.GeneralCounsel) } : []).Concat(row.RoutedToAuditCommittee ? [nameof(Role.AuditCommittee)] : []);
+                Differ(ref differences, "routing", string.Join(",", routed), string.Join(",", c.RoutedTo));
+            }
+
+            Differ(ref differences, "recusal", row.GeneralCounselRecused, c.GeneralCounselRecused);
+            Differ(ref differences, "reporter", row.ReporterId, c.ReporterId);
+            DifferAt(ref differences, "filed", row.FiledAt, c.FiledAt);
+            DifferAt(ref differences, "last change", row.UpdatedAt, c.UpdatedAt);
+            DifferAt(ref differences, "closed", row.ClosedAt, c.ClosedAt);
+            Differ(ref differences, "referred to the Board", row.ReferredToBoard, c.ReferredToBoard);
+            Differ(ref differences, "incident date", row.IncidentDate, c.IncidentDate);
+            DifferAt(ref differences, "acknowledged", row.AcknowledgedAt, c.Marks.AcknowledgedAt);
+            DifferAt(ref differences, "feedback given", row.FeedbackGivenAt, c.Marks.FeedbackGivenAt);
+            DifferAt(ref differences, "accepted", row.AcceptedAt, c.Marks.AcceptedAt);
+            DifferAt(ref differences, "left intake", row.LeftIntakeAt, c.Marks.LeftIntakeAt);
+            DifferAt(ref differences, "determination requested", row.DeterminationRequestedAt, c.Marks.DeterminationRequestedAt);
+            DifferAt(ref differences, "determined", row.DeterminedAt, c.Marks.DeterminedAt);
+            Differ(ref differences, "chain head", row.LastAuditHash, c.LastHash);
+            Differ(ref differences, "content purged", row.ContentPurgedAt is not null, c.PurgedSeq is not null);
+            if (differences is not null)
             {
                 Problem("CaseState", row.Id, null, $"Case {row.Reference}: {string.Join("; ", differences)}.");
             }
@@ -567,7 +592,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             seen.Add(m.Id);
-            if (!_cases.TryGetValue(m.CaseId, out var c) || !c.Messages.TryGetValue(m.Id, out var recorded))
+            if (!_cases.TryGetValue(m.CaseId, out var c) || c.AnyMessages is not { } recordedOnes || !recordedOnes.TryGetValue(m.Id, out var recorded))
             {
                 Problem("MessageUnrecorded", m.CaseId, null, $"Message {m.Id} is not in the record: it was added outside the application.");
                 continue;
@@ -590,7 +615,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
         foreach (var c in _cases.Values)
         {
-            foreach (var (id, recorded) in c.Messages.Where(m => !seen.Contains(m.Key)))
+            foreach (var (id, recorded) in (c.AnyMessages ?? []).Where(m => !seen.Contains(m.Key)))
             {
                 Problem("MessageMissing", c.Id, recorded.Seq, $"Message {id} is in the record but not in the database: it was deleted.");
             }
@@ -605,7 +630,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             seen.Add(f.Id);
-            if (!_cases.TryGetValue(f.CaseId, out var c) || !c.Evidence.TryGetValue(f.Id, out var recorded))
+            if (!_cases.TryGetValue(f.CaseId, out var c) || c.AnyEvidence is not { } recordedOnes || !recordedOnes.TryGetValue(f.Id, out var recorded))
             {
                 Problem("EvidenceUnrecorded", f.CaseId, null, $"Document {f.Id} is not in the record: it was added outside the application.");
                 continue;
@@ -626,8 +651,8 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 continue;
             }
 
-            var content = OpenBytes(f.CaseId, $"evidence:{f.Id:N}:content", f.SealedContent, f.CaseId, recorded.Seq);
-            if (content is not null && ContentHash.Of(content) != recorded.Sha256)
+            if (f.SealedContent is not null && TryDigest(f.CaseId, $"evidence:{f.Id:N}:content", f.SealedContent, f.CaseId, recorded.Seq, _digest)
+                && !HexEquals(_digest, recorded.Sha256))
             {
                 Problem("EvidenceContent", f.CaseId, recorded.Seq, $"Document {f.Id}: its bytes do not match the SHA-256 the record holds.");
             }
@@ -641,7 +666,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
         foreach (var c in _cases.Values)
         {
-            foreach (var (id, recorded) in c.Evidence.Where(e => !seen.Contains(e.Key)))
+            foreach (var (id, recorded) in (c.AnyEvidence ?? []).Where(e => !seen.Contains(e.Key)))
             {
                 Problem("EvidenceMissing", c.Id, recorded.Seq, $"Document {id} is in the record but not in the database: it was deleted.");
             }
@@ -654,7 +679,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         await foreach (var d in db.Determinations.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             seen.Add(d.Id);
-            if (!_cases.TryGetValue(d.CaseId, out var c) || !c.Determinations.TryGetValue(d.Id, out var recorded))
+            if (!_cases.TryGetValue(d.CaseId, out var c) || c.AnyDeterminations is not { } recordedOnes || !recordedOnes.TryGetValue(d.Id, out var recorded))
             {
                 Problem("DeterminationUnrecorded", d.CaseId, null, $"Determination {d.Id} is not in the record: it was added outside the application.");
                 continue;
@@ -683,10 +708,10 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 CheckText(d.CaseId, $"determination:{d.Id:N}:departure", d.SealedDepartureRationale, recorded.DepartureRationaleSha256, "DeterminationContent", $"Determination {d.Id}'s departure rationale", recorded.Seq);
             }
 
-            var notice = OpenBytes(d.CaseId, $"determination:{d.Id:N}:notice", d.SealedNoticePdf, d.CaseId, recorded.Seq);
-            if ((notice is null) != (recorded.NoticeSha256 is null) || (notice is not null && ContentHash.Of(notice) != recorded.NoticeSha256))
+            var opened = d.SealedNoticePdf is not null && TryDigest(d.CaseId, $"determination:{d.Id:N}:notice", d.SealedNoticePdf, d.CaseId, recorded.Seq, _digest);
+            if (opened != (recorded.NoticeSha256 is not null) || (opened && !HexEquals(_digest, recorded.NoticeSha256)))
             {
-                if (recorded.TextsCommitted || notice is not null)
+                if (recorded.TextsCommitted || opened)
                 {
                     Problem("DeterminationContent", d.CaseId, recorded.Seq, $"Determination {d.Id}: the written notice is not the one the record holds.");
                 }
@@ -695,7 +720,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
         foreach (var c in _cases.Values)
         {
-            foreach (var (id, recorded) in c.Determinations.Where(e => !seen.Contains(e.Key)))
+            foreach (var (id, recorded) in (c.AnyDeterminations ?? []).Where(e => !seen.Contains(e.Key)))
             {
                 Problem("DeterminationMissing", c.Id, recorded.Seq, $"Determination {id} is in the record but not in the database: it was deleted.");
             }
@@ -795,8 +820,8 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             return;
         }
 
-        var text = OpenText(owner, purpose, sealedValue, owner, seq);
-        if (text is not null && ContentHash.Of(text) != expectedSha)
+        Span<byte> digest = stackalloc byte[32];
+        if (TryDigest(owner, purpose, sealedValue, owner, seq, digest) && !HexEquals(digest, expectedSha))
         {
             Problem(kind, owner, seq, $"{what} does not match the hash the record holds: it was changed.");
         }
@@ -851,7 +876,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         {
             try
             {
-                key = keys.Content.Unwrap(owner, wrapped.KekId, wrapped.Wrapped);
+                key = keys.Content.Unwrap(owner, wrapped.KekId, wrapped.Wrapped, _keyEncryptionCiphers);
             }
             catch (CryptographicException e)
             {
@@ -861,6 +886,23 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
 
         _dataKeys[owner] = key;
         return key;
+    }
+
+    private static void Differ<T>(ref List<string>? differences, string field, T stored, T recorded)
+    {
+        if (!EqualityComparer<T>.Default.Equals(stored, recorded))
+        {
+            (differences ??= []).Add($"{field} is {(object?)stored ?? "null"} but the record says {(object?)recorded ?? "null"}");
+        }
+    }
+
+    /// <summary>Instants compare at the microsecond every provider keeps.</summary>
+    private static void DifferAt(ref List<string>? differences, string field, DateTime? stored, DateTime? recorded)
+    {
+        if (stored?.Ticks / 10 != recorded?.Ticks / 10)
+        {
+            (differences ??= []).Add($"{field} is {(stored is { } a ? Microseconds(a) : "null")} but the record says {(recorded is { } b ? Microseconds(b) : "null")}");
+        }
     }
 
     private static string Microseconds(DateTime at) =>
@@ -876,21 +918,91 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
         }
     }
 
-    private static string Mac(EventRow e, byte[] key)
+    /// <summary>Authenticates the event with one keyed HMAC per audit key, reset between events (no key schedule per event).</summary>
+    private bool MacMatches(EventRow e, byte[] key)
     {
+        if (!_macs.TryGetValue(e.KeyId!, out var hmac))
+        {
+            _macs[e.KeyId!] = hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        }
+
         var writer = new CanonicalWriter(stackalloc byte[1024]);
         try
         {
             AuditEvent.Write(ref writer, e.Seq, e.CaseId, e.PreviousHash, e.At.Ticks, e.ActorId, e.Actor, e.Channel, e.OsUser, e.Action, e.From, e.To,
                 e.ReasonSha256, e.Data, e.KeyId);
+            hmac.AppendData(writer.Written);
             Span<byte> mac = stackalloc byte[32];
-            HMACSHA256.HashData(key, writer.Written, mac);
-            return Convert.ToHexStringLower(mac);
+            hmac.GetHashAndReset(mac);
+            return HexEquals(mac, e.Hash);
         }
         finally
         {
             writer.Dispose();
         }
+    }
+
+    /// <summary>Whether a digest is the given lowercase hex string, exactly (no allocation).</summary>
+    private static bool HexEquals(ReadOnlySpan<byte> digest, string? hex)
+    {
+        Span<char> chars = stackalloc char[digest.Length * 2];
+        return hex is not null && Convert.TryToHexStringLower(digest, chars, out var written) && chars[..written].SequenceEqual(hex);
+    }
+
+    /// <summary>
+    /// Opens sealed content and hashes it into <paramref name="digest"/>, reusing one buffer and the last owner's cipher;
+    /// false (with the problem reported) when it cannot be opened. Legacy clear content is reported and hashed as it is.
+    /// </summary>
+    private bool TryDigest(Guid owner, string purpose, byte[] sealedValue, Guid? caseId, long? seq, Span<byte> digest)
+    {
+        if (!ContentCrypto.IsSealed(sealedValue))
+        {
+            Problem("Unencrypted", caseId, seq, $"Content ({purpose}) is stored in clear: run 'ethics audit reseal' once.");
+            SHA256.HashData(sealedValue, digest);
+            return true;
+        }
+
+        if (Cipher(owner, caseId, seq) is not { } cipher)
+        {
+            return false;
+        }
+
+        var length = ContentCrypto.SealedLength(sealedValue);
+        if (length > _plain.Length)
+        {
+            _plain = new byte[Math.Max(length, _plain.Length * 2)];
+        }
+
+        try
+        {
+            if (length < 0)
+            {
+                throw new CryptographicException("Sealed content is truncated.");
+            }
+
+            ContentCrypto.OpenInto(cipher, owner, purpose, sealedValue, _plain.AsSpan(0, length));
+        }
+        catch (CryptographicException)
+        {
+            Problem("SealedContent", caseId, seq, $"Sealed content ({purpose}) does not open: it was changed, or moved from another record.");
+            return false;
+        }
+
+        SHA256.HashData(_plain.AsSpan(0, length), digest);
+        return true;
+    }
+
+    private AesGcm? Cipher(Guid owner, Guid? caseId, long? seq)
+    {
+        if (_cipherOwner == owner)
+        {
+            return _cipher;
+        }
+
+        _cipher?.Dispose();
+        _cipher = DataKey(owner, caseId, seq) is { } key ? ContentCrypto.Cipher(key) : null;
+        _cipherOwner = owner;
+        return _cipher;
     }
 
     private async IAsyncEnumerable<EventRow> StreamEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -945,3 +1057,4 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
     private sealed record EventRow(long Seq, Guid? CaseId, string PreviousHash, DateTime At, Guid? ActorId, string Actor, string? Channel, string? OsUser,
         string Action, string? From, string? To, byte[]? Reason, string? ReasonSha256, string? Data, string? KeyId, string Hash);
 }
+
