@@ -21,8 +21,13 @@ public sealed record DeadlineScan(int Cases, int Queued);
 /// <summary>Reads open cases in batches by reference with their clock columns (no event replay), one save per batch.</summary>
 public sealed class ScanDeadlinesHandler(EthicsDbContext db, TimeProvider clock, IOptions<TriageOptions> triage) : ICommandHandler<ScanDeadlines, DeadlineScan>
 {
-    /// <summary>Cases read per query.</summary>
-    public const int BatchSize = 500;
+    /// <summary>Cases read per query, and so alerts written per save.</summary>
+    /// <remarks>
+    /// Small on purpose: each save holds SQLite's one writer, and intake queues behind it. At 100,000 cases (53,000
+    /// open, every clock overdue) batches of 500 wrote thousands of alerts per save and held the writer for seconds at a
+    /// time, so filings made during a scan waited that long.
+    /// </remarks>
+    public const int BatchSize = 100;
 
     public async ValueTask<DeadlineScan> Handle(ScanDeadlines command, CancellationToken cancellationToken)
     {
