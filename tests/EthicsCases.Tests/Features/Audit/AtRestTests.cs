@@ -46,17 +46,11 @@ public sealed class AtRestTests
         var file = Path.Combine(app.DataDirectory, "ethics.db");
 
         // The app still holds the database and its WAL open here.
-        var whileOpen = Found(File.ReadAllBytes(file)).Concat(File.Exists(file + "-wal") ? Found(File.ReadAllBytes(file + "-wal")) : []).ToList();
+        var whileOpen = AtRest.Found(File.ReadAllBytes(file), Words).Concat(File.Exists(file + "-wal") ? AtRest.Found(File.ReadAllBytes(file + "-wal"), Words) : []).ToList();
         var walWasUsed = File.Exists(file + "-wal") && new FileInfo(file + "-wal").Length > 0;
-        await using (var connection = new SqliteConnection($"Data Source={file}"))
-        {
-            await connection.OpenAsync();
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await checkpoint.ExecuteNonQueryAsync();
-        }
+        await AtRest.CheckpointAsync(file);
 
-        var afterCheckpoint = Found(File.ReadAllBytes(file)).ToList();
+        var afterCheckpoint = AtRest.Found(File.ReadAllBytes(file), Words).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(walWasUsed, Is.True, "the WAL held recent writes when it was read");
@@ -72,12 +66,12 @@ public sealed class AtRestTests
         using var app = new PostgresWebFactory(connection);
         await WriteEverythingAsync(app);
 
-        var dump = PgDump(connection);
+        var dump = AtRest.PgDump(connection);
 
         Assert.Multiple(() =>
         {
             Assert.That(dump, Does.Contain("CREATE TABLE public.\"CaseMessages\""), "a real dump");
-            Assert.That(Found(Encoding.UTF8.GetBytes(dump)), Is.Empty);
+            Assert.That(AtRest.Found(Encoding.UTF8.GetBytes(dump), Words), Is.Empty);
         });
     }
 
@@ -109,19 +103,6 @@ public sealed class AtRestTests
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
-        }
-    }
-
-    // Every word, in clear or as the hex a dump shows bytes in, that occurs in the bytes.
-    private static IEnumerable<string> Found(byte[] bytes)
-    {
-        foreach (var (field, word) in Words)
-        {
-            var hex = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(word)));
-            if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(word)) >= 0 || bytes.AsSpan().IndexOf(hex) >= 0)
-            {
-                yield return $"{field} ({word})";
-            }
         }
     }
 
@@ -195,22 +176,5 @@ public sealed class AtRestTests
             using var json = JsonDocument.Parse(body);
             return json.RootElement.Clone();
         }
-    }
-
-    private static string PgDump(string connection)
-    {
-        var c = new NpgsqlConnectionStringBuilder(connection);
-        var pgDump = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_dump")).Where(File.Exists).Order().Last();
-        var start = new ProcessStartInfo(pgDump, ["-h", c.Host!, "-p", c.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", c.Username!, "-d", c.Database!])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
-        return output;
     }
 }

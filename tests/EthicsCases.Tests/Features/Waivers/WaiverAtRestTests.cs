@@ -33,16 +33,10 @@ public sealed class WaiverAtRestTests
         await WriteAndReadBackAsync(app);
         var file = Path.Combine(app.DataDirectory, "ethics.db");
 
-        var whileOpen = Found(File.ReadAllBytes(file)).Concat(File.Exists(file + "-wal") ? Found(File.ReadAllBytes(file + "-wal")) : []).ToList();
-        await using (var connection = new SqliteConnection($"Data Source={file}"))
-        {
-            await connection.OpenAsync();
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await checkpoint.ExecuteNonQueryAsync();
-        }
+        var whileOpen = AtRest.Found(File.ReadAllBytes(file), Words).Concat(File.Exists(file + "-wal") ? AtRest.Found(File.ReadAllBytes(file + "-wal"), Words) : []).ToList();
+        await AtRest.CheckpointAsync(file);
 
-        var afterCheckpoint = Found(File.ReadAllBytes(file)).ToList();
+        var afterCheckpoint = AtRest.Found(File.ReadAllBytes(file), Words).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(whileOpen, Is.Empty, "in the file or the WAL while the app runs");
@@ -57,12 +51,12 @@ public sealed class WaiverAtRestTests
         using var app = new PostgresWebFactory(connection);
         await WriteAndReadBackAsync(app);
 
-        var dump = PgDump(connection);
+        var dump = AtRest.PgDump(connection);
 
         Assert.Multiple(() =>
         {
             Assert.That(dump, Does.Contain("CREATE TABLE public.\"Waivers\""), "a real dump");
-            Assert.That(Found(Encoding.UTF8.GetBytes(dump)), Is.Empty);
+            Assert.That(AtRest.Found(Encoding.UTF8.GetBytes(dump), Words), Is.Empty);
         });
     }
 
@@ -125,18 +119,6 @@ public sealed class WaiverAtRestTests
         });
     }
 
-    private static IEnumerable<string> Found(byte[] bytes)
-    {
-        foreach (var (field, word) in Words)
-        {
-            var hex = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(word)));
-            if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(word)) >= 0 || bytes.AsSpan().IndexOf(hex) >= 0)
-            {
-                yield return $"{field} ({word})";
-            }
-        }
-    }
-
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         using (response)
@@ -145,22 +127,5 @@ public sealed class WaiverAtRestTests
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
             return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
         }
-    }
-
-    private static string PgDump(string connection)
-    {
-        var c = new NpgsqlConnectionStringBuilder(connection);
-        var pgDump = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_dump")).Where(File.Exists).Order().Last();
-        var start = new ProcessStartInfo(pgDump, ["-h", c.Host!, "-p", c.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", c.Username!, "-d", c.Database!])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
-        return output;
     }
 }
