@@ -828,37 +828,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
     }
 
     private string? OpenText(Guid owner, string purpose, byte[]? sealedValue, Guid? caseId, long? seq) =>
-        OpenBytes(owner, purpose, sealedValue, caseId, seq) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
-
-    private byte[]? OpenBytes(Guid owner, string purpose, byte[]? sealedValue, Guid? caseId, long? seq)
-    {
-        if (sealedValue is null)
-        {
-            return null;
-        }
-
-        if (!ContentCrypto.IsSealed(sealedValue))
-        {
-            Problem("Unencrypted", caseId, seq, $"Content ({purpose}) is stored in clear: run 'ethics audit reseal' once.");
-            return sealedValue;
-        }
-
-        var key = DataKey(owner, caseId, seq);
-        if (key is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return ContentCrypto.Open(key, owner, purpose, sealedValue);
-        }
-        catch (CryptographicException)
-        {
-            Problem("SealedContent", caseId, seq, $"Sealed content ({purpose}) does not open: it was changed, or moved from another record.");
-            return null;
-        }
-    }
+        sealedValue is not null && TryOpen(owner, purpose, sealedValue, caseId, seq, out var plain) ? System.Text.Encoding.UTF8.GetString(plain) : null;
 
     private byte[]? DataKey(Guid owner, Guid? caseId, long? seq)
     {
@@ -955,10 +925,26 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
     /// </summary>
     private bool TryDigest(Guid owner, string purpose, byte[] sealedValue, Guid? caseId, long? seq, Span<byte> digest)
     {
+        if (!TryOpen(owner, purpose, sealedValue, caseId, seq, out var plain))
+        {
+            return false;
+        }
+
+        SHA256.HashData(plain, digest);
+        return true;
+    }
+
+    /// <summary>
+    /// Opens sealed content into the reused buffer with the owner's cipher; false (with the problem reported) when it
+    /// cannot be opened. Legacy clear content is reported and comes back as it is.
+    /// </summary>
+    private bool TryOpen(Guid owner, string purpose, byte[] sealedValue, Guid? caseId, long? seq, out ReadOnlySpan<byte> plain)
+    {
+        plain = default;
         if (!ContentCrypto.IsSealed(sealedValue))
         {
             Problem("Unencrypted", caseId, seq, $"Content ({purpose}) is stored in clear: run 'ethics audit reseal' once.");
-            SHA256.HashData(sealedValue, digest);
+            plain = sealedValue;
             return true;
         }
 
@@ -988,7 +974,7 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
             return false;
         }
 
-        SHA256.HashData(_plain.AsSpan(0, length), digest);
+        plain = _plain.AsSpan(0, length);
         return true;
     }
 
