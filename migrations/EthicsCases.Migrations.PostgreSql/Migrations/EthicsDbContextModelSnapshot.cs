@@ -322,10 +322,11 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Sanctions")
+                    b.Property<string>("SanctionsAsStored")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("Sanctions");
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
@@ -346,6 +347,10 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
                     b.Property<byte[]>("SealedRationale")
                         .HasColumnType("bytea")
                         .HasColumnName("Rationale");
+
+                    b.Property<byte[]>("SealedSanctionDetails")
+                        .HasColumnType("bytea")
+                        .HasColumnName("SanctionDetails");
 
                     b.Property<int?>("Severity")
                         .HasColumnType("integer");

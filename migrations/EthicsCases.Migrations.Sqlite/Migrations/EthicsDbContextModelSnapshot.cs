@@ -315,10 +315,11 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sanctions")
+                    b.Property<string>("SanctionsAsStored")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Sanctions");
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
@@ -339,6 +340,10 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("SealedRationale")
                         .HasColumnType("BLOB")
                         .HasColumnName("Rationale");
+
+                    b.Property<byte[]>("SealedSanctionDetails")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("SanctionDetails");
 
                     b.Property<int?>("Severity")
                         .HasColumnType("INTEGER");

@@ -33,13 +33,13 @@ public static class DeterminationHistory
                 join c in db.Cases on d.CaseId equals c.Id
                 where d.PersonId == personId && d.ViolationFound && d.CaseId != excludingCaseId && d.RecordedAt < before
                     && c.State == CaseState.Closed && c.Outcome == CaseOutcome.ViolationFound
-                select new { c.Id, c.Reference, c.Category, d.BoardMeetingDate, d.RecordedAt, d.Sanctions })
+                select new { c.Id, c.Reference, c.Category, d.BoardMeetingDate, d.RecordedAt, d.SanctionsAsStored })
             .ToListAsync(ct);
         return rows
             .GroupBy(r => r.Id)
             .Select(g => g.OrderByDescending(r => r.RecordedAt).First())
             .OrderBy(r => r.BoardMeetingDate).ThenBy(r => r.Reference, StringComparer.Ordinal)
-            .Select(r => new PriorViolation(r.Id, r.Reference, r.Category, r.BoardMeetingDate, r.Sanctions.Select(s => s.Sanction).ToList()))
+            .Select(r => new PriorViolation(r.Id, r.Reference, r.Category, r.BoardMeetingDate, r.SanctionsAsStored.Select(s => s.Sanction).ToList()))
             .ToList();
     }
 
@@ -94,12 +94,12 @@ public static class DeterminationHistory
                 from d in db.Determinations.AsNoTracking()
                 join c in db.Cases.IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer)) on d.CaseId equals c.Id
                 where d.ViolationFound && d.CaseId != excludingCaseId && d.Severity != null
-                select new { c.Reference, c.Category, d.BoardMeetingDate, d.Severity, d.Occurrences, d.Intent, d.Advised, d.PriorViolations, d.Sanctions })
+                select new { c.Reference, c.Category, d.BoardMeetingDate, d.Severity, d.Occurrences, d.Intent, d.Advised, d.PriorViolations, d.SanctionsAsStored })
             .ToListAsync(ct);
         return rows
             .Select(r => new PastDetermination(r.Reference, r.BoardMeetingDate, r.Category,
                 new SanctionFactors(r.Severity!.Value, r.Occurrences!.Value, r.Intent!.Value, r.Advised!.Value, r.PriorViolations!.Value, r.Category),
-                r.Sanctions.Select(s => s.Sanction).ToList()))
+                r.SanctionsAsStored.Select(s => s.Sanction).ToList()))
             .ToList();
     }
 }

@@ -124,8 +124,12 @@ internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Doma
         builder.HasIndex(d => new { d.CaseId, d.RecordedAt });
         builder.HasIndex(d => new { d.PersonId, d.ViolationFound });
         // The Board's actions are read and written with their determination only, in the Board's order: one JSON
-        // column keeps that order without a child table (both providers store it as text).
-        builder.Property(d => d.Sanctions)
+        // column keeps that order without a child table (both providers store it as text). Their details, the Board's
+        // words, are sealed in a column of their own; the JSON holds a marker in their place.
+        builder.Ignore(d => d.Sanctions);
+        builder.Property(d => d.SealedSanctionDetails).HasColumnName("SanctionDetails");
+        builder.Property(d => d.SanctionsAsStored)
+            .HasColumnName("Sanctions")
             .HasConversion(
                 v => System.Text.Json.JsonSerializer.Serialize(v, SanctionJson),
                 v => System.Text.Json.JsonSerializer.Deserialize<List<Domain.Determinations.DeterminedSanction>>(v, SanctionJson) ?? new List<Domain.Determinations.DeterminedSanction>(),

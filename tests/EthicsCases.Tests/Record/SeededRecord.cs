@@ -129,7 +129,8 @@ internal sealed class SeededRecord
                 (await db.SendAs(Cast.AuditChair, new UploadEvidence(board.Reference, "cedar-ledger.csv", "account,amount\n6100,4200.00\n"u8.ToArray()))).EvidenceId,
             };
             await db.SendAs(Cast.AuditChair, new FireTrigger(board.Reference, "RequestBoardDetermination", null));
-            var determined = await db.SendAs(Cast.AuditChair, new DetermineCase(board.Reference, true, [new DeterminedSanction(Sanction.Censure)],
+            var determined = await db.SendAs(Cast.AuditChair, new DetermineCase(board.Reference, true,
+                [new DeterminedSanction(Sanction.Censure), new DeterminedSanction(Sanction.DemotionOrReassignment, Details: "to the cedar depot stock room")],
                 Severity: 1, Occurrences: 1, Intent: "inadvertent", Reason: "The cedar payments were repeated over a year.",
                 Rationale: "The Board found the cedar vendor payments duplicated."));
 

@@ -161,6 +161,18 @@ internal static class Tampering
             var id = n == 0 ? db.Facts.Determination : ids[n % ids.Count];
             await db.ExecAsync($"""UPDATE "Determinations" SET "Sanctions" = '[]' WHERE "Id" = {id}""");
         }),
+        new("determination action details rewritten with the content key", "DeterminationContent", async (db, n) =>
+        {
+            var (id, caseId) = await DeterminationWithDetailsAsync(db, n);
+            await db.ExecAsync($"""UPDATE "Determinations" SET "SanctionDetails" = {await db.SealAsync(caseId, $"determination:{id:N}:sanctions", "[null,\"to the head office\"]")} WHERE "Id" = {id}""");
+        }),
+        new("determination action details removed", "DeterminationContent", async (db, n) =>
+            await db.ExecAsync($"""UPDATE "Determinations" SET "SanctionDetails" = NULL WHERE "Id" = {(await DeterminationWithDetailsAsync(db, n)).Id}""")),
+        new("determination action details written in clear", "DeterminationContent", async (db, n) =>
+        {
+            var id = (await DeterminationWithDetailsAsync(db, n)).Id;
+            await db.ExecAsync($"""UPDATE "Determinations" SET "Sanctions" = REPLACE("Sanctions", '[sealed]', 'to the head office') WHERE "Id" = {id}""");
+        }),
         new("determination violation finding flipped", "DeterminationContent", async (db, n) =>
             await db.ExecAsync($"""UPDATE "Determinations" SET "ViolationFound" = NOT "ViolationFound" WHERE "Id" = {await DeterminationAsync(db, n)}""")),
         new("determination rationale rewritten with the content key", "DeterminationContent", async (db, n) =>
@@ -285,6 +297,14 @@ internal static class Tampering
 
         var ids = await db.ColumnAsync<Guid>($"""SELECT "Id" FROM "Determinations" ORDER BY "RecordedAt", "Id" """);
         return ids[n % ids.Count];
+    }
+
+    // Determinations whose actions have details (sealed apart): the board case's, then the demo's re-assignments.
+    private static async Task<(Guid Id, Guid CaseId)> DeterminationWithDetailsAsync(RecordCopy db, int n)
+    {
+        var rows = await db.QueryAsync($"""SELECT "Id", "CaseId" FROM "Determinations" WHERE "SanctionDetails" IS NOT NULL ORDER BY "RecordedAt", "Id" """);
+        var row = n == 0 ? rows.Single(r => RecordCopy.As<Guid>(r[0]) == db.Facts.Determination) : rows[n % rows.Count];
+        return (RecordCopy.As<Guid>(row[0]), RecordCopy.As<Guid>(row[1]));
     }
 
     private static string Person(int n) =>

@@ -14,6 +14,7 @@ public sealed class Determination : ISealedContent
     private string? _advisedOverrideReason;
     private string? _departureRationale;
     private byte[]? _noticePdf;
+    private List<DeterminedSanction>? _sanctions;
     private bool _open;
     private bool _dirty;
 
@@ -44,7 +45,8 @@ public sealed class Determination : ISealedContent
         Recommendation = recommendation?.Recommendation;
         Score = recommendation?.Score;
         PolicyVersion = recommendation?.PolicyVersion;
-        Sanctions = sanctions.ToList();
+        _sanctions = sanctions.ToList();
+        SanctionsAsStored = DeterminedSanction.WithDetailsSealed(_sanctions);
         DepartsFromRecommendation = departsFromRecommendation;
         _departureRationale = departureRationale;
         _open = true;
@@ -100,8 +102,23 @@ public sealed class Determination : ISealedContent
     /// <summary>The sanction policy version applied.</summary>
     public string? PolicyVersion { get; private set; }
 
-    /// <summary>The actions the Board chose, in its order.</summary>
-    public List<DeterminedSanction> Sanctions { get; private set; } = [];
+    /// <summary>
+    /// The actions the Board chose, in its order, with their details (the Board's words, e.g. the new position): those
+    /// are sealed, so a determination whose actions have details must be opened first. After a purge each one that had
+    /// details shows <see cref="DeterminedSanction.PurgedDetails"/>.
+    /// </summary>
+    public IReadOnlyList<DeterminedSanction> Sanctions =>
+        PurgedAt is not null || !SanctionsAsStored.Any(s => s.Details == DeterminedSanction.SealedDetails) ? SanctionsAsStored
+        : _sanctions ?? throw new SealedContentException("A determination's actions");
+
+    /// <summary>
+    /// The actions as stored, which queries read: each action with its dates, and <see cref="DeterminedSanction.SealedDetails"/>
+    /// in place of details (held in <see cref="SealedSanctionDetails"/>).
+    /// </summary>
+    public List<DeterminedSanction> SanctionsAsStored { get; private set; } = [];
+
+    /// <summary>The actions' details as stored: one JSON array in the actions' order, encrypted with the case's data key.</summary>
+    public byte[]? SealedSanctionDetails { get; private set; }
 
     /// <summary>Whether the most severe action chosen differs from the recommendation.</summary>
     public bool DepartsFromRecommendation { get; private set; }
@@ -172,11 +189,39 @@ public sealed class Determination : ISealedContent
             SealedAdvisedOverrideReason = sealer.Seal($"determination:{Id:N}:advised", _advisedOverrideReason);
             SealedDepartureRationale = sealer.Seal($"determination:{Id:N}:departure", _departureRationale);
             SealedNoticePdf = sealer.Seal($"determination:{Id:N}:notice", _noticePdf);
+            if (_sanctions is not null)
+            {
+                SealedSanctionDetails = _sanctions.Any(s => s.Details is not null)
+                    ? sealer.Seal(SanctionDetailsPurpose, System.Text.Json.JsonSerializer.Serialize(_sanctions.Select(s => s.Details)))
+                    : null;
+                SanctionsAsStored = DeterminedSanction.WithDetailsSealed(_sanctions);
+            }
+
             _dirty = false;
         }
     }
 
     void ISealedContent.MarkUnsealed() => _dirty = true;
+
+    /// <summary>The purpose the actions' details are sealed for.</summary>
+    internal string SanctionDetailsPurpose => $"determination:{Id:N}:sanctions";
+
+    /// <summary>Whether the stored actions hold details in clear (recorded before they were sealed).</summary>
+    internal bool HasClearSanctionDetails =>
+        SanctionsAsStored.Any(s => s.Details is not null and not DeterminedSanction.SealedDetails and not DeterminedSanction.PurgedDetails);
+
+    /// <summary>
+    /// Puts the opened details (<see cref="SealedSanctionDetails"/>, opened; null when there are none, or they are still
+    /// in clear) back in the actions. The verifier opens them itself to rebuild <see cref="DeterminationRecord.Facts"/>.
+    /// </summary>
+    internal void OpenSanctionDetails(string? detailsJson)
+    {
+        var details = detailsJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<List<string?>>(detailsJson);
+        _sanctions = SanctionsAsStored.Select((s, i) => s.Details == DeterminedSanction.SealedDetails
+                ? s with { Details = details is not null && i < details.Count ? details[i] : null }
+                : s)
+            .ToList();
+    }
 
     void ISealedContent.Open(IContentSealer sealer)
     {
@@ -186,6 +231,7 @@ public sealed class Determination : ISealedContent
             _advisedOverrideReason = sealer.OpenText($"determination:{Id:N}:advised", SealedAdvisedOverrideReason);
             _departureRationale = sealer.OpenText($"determination:{Id:N}:departure", SealedDepartureRationale);
             _noticePdf = sealer.OpenBytes($"determination:{Id:N}:notice", SealedNoticePdf);
+            OpenSanctionDetails(sealer.OpenText(SanctionDetailsPurpose, SealedSanctionDetails));
             _open = true;
         }
     }
@@ -198,9 +244,10 @@ public sealed class Determination : ISealedContent
     /// </summary>
     internal void Purge(DateTime at)
     {
-        Sanctions = Sanctions.Select(s => s.Details is null ? s : s with { Details = DeterminedSanction.PurgedDetails }).ToList();
+        SanctionsAsStored = SanctionsAsStored.Select(s => s.Details is null ? s : s with { Details = DeterminedSanction.PurgedDetails }).ToList();
+        _sanctions = null;
         PurgedAt = at;
-        SealedRationale = SealedAdvisedOverrideReason = SealedDepartureRationale = SealedNoticePdf = null;
+        SealedRationale = SealedAdvisedOverrideReason = SealedDepartureRationale = SealedNoticePdf = SealedSanctionDetails = null;
         _rationale = _advisedOverrideReason = _departureRationale = null;
         _noticePdf = null;
         _open = true;
@@ -218,6 +265,13 @@ public sealed record DeterminedSanction(Sanction Sanction, DateOnly? From = null
 {
     /// <summary>What stands in place of an action's details once the retention policy removed the case's content.</summary>
     public const string PurgedDetails = "[removed under the retention policy]";
+
+    /// <summary>What the stored actions hold in place of details, which are sealed apart (<see cref="Determination.SealedSanctionDetails"/>).</summary>
+    public const string SealedDetails = "[sealed]";
+
+    /// <summary>The actions as stored: details replaced by <see cref="SealedDetails"/>.</summary>
+    internal static List<DeterminedSanction> WithDetailsSealed(IEnumerable<DeterminedSanction> sanctions) =>
+        sanctions.Select(s => s.Details is null or PurgedDetails ? s : s with { Details = SealedDetails }).ToList();
 }
 
 /// <summary>What the record commits to about a determination.</summary>

@@ -685,6 +685,17 @@ internal sealed class RecordVerifier(EthicsDbContext db, RecordKeys keys)
                 continue;
             }
 
+            if (d.PurgedAt is null)
+            {
+                // The actions' details are part of the facts: open them, or leave them out (a missing or undecryptable
+                // value is a problem on its own, and the facts then differ too).
+                d.OpenSanctionDetails(OpenText(d.CaseId, d.SanctionDetailsPurpose, d.SealedSanctionDetails, d.CaseId, recorded.Seq));
+                if (d.HasClearSanctionDetails)
+                {
+                    Problem("Unencrypted", d.CaseId, recorded.Seq, $"Content ({d.SanctionDetailsPurpose}) is stored in clear: run 'ethics audit reseal' once.");
+                }
+            }
+
             if (recorded.FactsSha256 is { } factsSha && ContentHash.Of(DeterminationRecord.Facts(d)) != factsSha)
             {
                 Problem("DeterminationContent", d.CaseId, recorded.Seq,

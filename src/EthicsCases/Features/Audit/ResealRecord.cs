@@ -12,7 +12,8 @@ namespace EthicsCases.Features.Audit;
 /// <summary>
 /// Upgrades a record written before it was keyed, once (<c>ethics audit reseal</c>): checks the old unkeyed SHA-256
 /// chains, then authenticates every old event with the audit key, seals old reasons and old clear content with data
-/// keys, commits the hashes of content the old events did not cover, and records that it did all this.
+/// keys, commits the hashes of content the old events did not cover, and records that it did all this. On a keyed
+/// record it seals the content an earlier version stored in clear (and records that); with nothing to do it refuses.
 /// </summary>
 public sealed record ResealRecord : ICommand<ResealResult>, IOperatorRequest;
 
@@ -32,14 +33,25 @@ public sealed class ResealRecordHandler(EthicsDbContext db, TimeProvider clock) 
 
     public async ValueTask<ResealResult> Handle(ResealRecord command, CancellationToken cancellationToken)
     {
-        var first = await db.AuditEvents.Where(e => e.KeyId == null).OrderBy(e => e.Seq).Select(e => (long?)e.Seq).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("Every event is already sealed with an audit key: there is nothing to reseal.");
+        var unkeyed = await db.AuditEvents.Where(e => e.KeyId == null).OrderBy(e => e.Seq).Select(e => (long?)e.Seq).FirstOrDefaultAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        await RecordSealing.CheckLegacyChainsAsync(db, cancellationToken);
-        var (events, keyId) = await RecordSealing.ResealFromAsync(db, first, legacy: true, cancellationToken);
+        var (events, keyId, first) = (0L, db.Keys.Audit.CurrentId, unkeyed ?? 0);
+        if (unkeyed is { } from)
+        {
+            await RecordSealing.CheckLegacyChainsAsync(db, cancellationToken);
+            (events, keyId) = await RecordSealing.ResealFromAsync(db, from, legacy: true, cancellationToken);
+        }
+
+        // A keyed record may still hold content stored in clear by a version that did not seal it yet (waiver texts,
+        // the Board's action details): seal that too, and record it the same way.
         var sealedContent = await SealClearContentAsync(cancellationToken);
-        var commitments = await CommitUncoveredContentAsync(now, cancellationToken);
+        if (unkeyed is null && sealedContent == 0)
+        {
+            throw new ConflictException("Every event is already sealed with an audit key and no content is stored in clear: there is nothing to reseal.");
+        }
+
+        var commitments = unkeyed is null ? 0 : await CommitUncoveredContentAsync(now, cancellationToken);
         await DirectoryAudit.RecordAsync(db, null, "AuditResealed", now, JsonSerializer.Serialize(new
         {
             fromSeq = first, events, keyId, contentSealed = sealedContent, commitments,
@@ -56,7 +68,8 @@ public sealed class ResealRecordHandler(EthicsDbContext db, TimeProvider clock) 
         count += await SealAsync(db.Cases.IgnoreAutoIncludes(), c => SealedFormat.AnyClear(c.SealedSummary, c.SealedDetails), ct);
         count += await SealAsync(db.CaseMessages, m => SealedFormat.AnyClear(m.SealedText), ct);
         count += await SealAsync(db.EvidenceFiles, f => SealedFormat.AnyClear(f.SealedFileName, f.SealedContent), ct);
-        count += await SealAsync(db.Determinations, d => SealedFormat.AnyClear(d.SealedRationale, d.SealedAdvisedOverrideReason, d.SealedDepartureRationale, d.SealedNoticePdf), ct);
+        count += await SealAsync(db.Determinations, d => d.HasClearSanctionDetails
+            || SealedFormat.AnyClear(d.SealedRationale, d.SealedAdvisedOverrideReason, d.SealedDepartureRationale, d.SealedNoticePdf, d.SealedSanctionDetails), ct);
         count += await SealAsync(db.PriorAdvice, a => SealedFormat.AnyClear(a.SealedSummary), ct);
         count += await SealAsync(db.Waivers, w => SealedFormat.AnyClear(w.SealedReason, w.SealedRationale), ct);
         count += await SealAsync(db.ImplicitWaiverProposals, p => SealedFormat.AnyClear(p.SealedReason), ct);

@@ -129,7 +129,7 @@ internal sealed class DemoMetrics
     public void Add(DemoRows rows)
     {
         var newest = rows.Determinations.GroupBy(d => d.CaseId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Sanction>)g.OrderByDescending(d => d.RecordedAt).First().Sanctions.Select(s => s.Sanction).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Sanction>)g.OrderByDescending(d => d.RecordedAt).First().SanctionsAsStored.Select(s => s.Sanction).ToList());
         foreach (var c in rows.Cases)
         {
             var events = c.History.Where(e => Relevant.Contains(e.Action)).Select(e => new CaseEventFact(e.Action, e.At, e.Actor));

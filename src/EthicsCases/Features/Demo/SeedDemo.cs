@@ -323,7 +323,9 @@ public sealed class SeedDemoHandler(EthicsDbContext db, ActorContext actor, Time
         {
             chosen is Sanction.SuspensionWithPay or Sanction.SuspensionWithoutPay
                 ? new DeterminedSanction(chosen, day.AddDays(14), day.AddDays(27))
-                : new DeterminedSanction(chosen),
+                : chosen is Sanction.DemotionOrReassignment
+                    ? new DeterminedSanction(chosen, day.AddDays(14), null, "Re-assigned to a role without financial reporting duties")
+                    : new DeterminedSanction(chosen),
         };
         if (chosen > Sanction.Censure && chosen < Sanction.Termination && faker.Random.Double() < 0.5)
         {

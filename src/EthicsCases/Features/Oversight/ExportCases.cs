@@ -63,7 +63,7 @@ public sealed class ExportCasesHandler(EthicsDbContext db, ActorContext actor, T
                 Reporter = c.Reporter!.Email,
                 Subjects = c.Subjects.OrderBy(s => s.Person!.Name).Select(s => s.Person!.Name).ToList(),
                 Determination = db.Determinations.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.RecordedAt)
-                    .Select(d => new { d.ViolationFound, d.Sanctions, d.Recommendation, d.DepartsFromRecommendation }).FirstOrDefault(),
+                    .Select(d => new { d.ViolationFound, d.SanctionsAsStored, d.Recommendation, d.DepartsFromRecommendation }).FirstOrDefault(),
             })
             .AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(ct))
@@ -75,7 +75,7 @@ public sealed class ExportCasesHandler(EthicsDbContext db, ActorContext actor, T
                 anonymous || !r.Reviewer ? null : r.Reporter ?? r.FiledBy,
                 r.Reviewer ? r.Subjects : null,
                 r.Reviewer && d is not null
-                    ? new ExportedDetermination(d.ViolationFound, d.Sanctions.Select(s => s.Sanction).ToList(), d.Recommendation, d.DepartsFromRecommendation)
+                    ? new ExportedDetermination(d.ViolationFound, d.SanctionsAsStored.Select(s => s.Sanction).ToList(), d.Recommendation, d.DepartsFromRecommendation)
                     : null);
         }
     }

@@ -68,7 +68,7 @@ public sealed class GetQuarterlyReportHandler(EthicsDbContext db, ActorContext a
             .Select(d => new
             {
                 Reference = visible.Where(c => c.Id == d.CaseId).Select(c => c.Reference).First(),
-                d.BoardMeetingDate, d.ViolationFound, d.Sanctions, d.Recommendation, d.DepartsFromRecommendation,
+                d.BoardMeetingDate, d.ViolationFound, d.SanctionsAsStored, d.Recommendation, d.DepartsFromRecommendation,
             })
             .ToListAsync(cancellationToken);
 
@@ -105,7 +105,7 @@ public sealed class GetQuarterlyReportHandler(EthicsDbContext db, ActorContext a
             overdue,
             determinations.Select(d => new DeterminationRow(d.Reference, d.BoardMeetingDate,
                 d.ViolationFound ? CaseOutcome.ViolationFound : CaseOutcome.NoViolationFound,
-                d.Sanctions.Select(s => s.Sanction).ToList(), d.Recommendation, d.DepartsFromRecommendation)).ToList(),
+                d.SanctionsAsStored.Select(s => s.Sanction).ToList(), d.Recommendation, d.DepartsFromRecommendation)).ToList(),
             form4.Select(f => new Form4FindingRow(f.Reference, f.Code ?? "Form4", Clock(f.FiledAt), f.State, f.Outcome)).ToList(),
             waivers);
         var pdf = QuarterlyReportGenerator.Generate(content);

@@ -103,9 +103,9 @@ public static class MetricsLedger
         var pending = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == id)
             .Select(e => e.Entity).OrderBy(e => e.PendingOrder).Select(e => new CaseEventFact(e.Action, e.At, e.Actor));
         var newest = db.ChangeTracker.Entries<Determination>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == id)
-            .Select(e => e.Entity).OrderByDescending(d => d.RecordedAt).Select(d => d.Sanctions.Select(s => s.Sanction).ToList()).FirstOrDefault()
+            .Select(e => e.Entity).OrderByDescending(d => d.RecordedAt).Select(d => d.SanctionsAsStored.Select(s => s.Sanction).ToList()).FirstOrDefault()
             ?? (await db.Determinations.AsNoTracking().Where(d => d.CaseId == id).OrderByDescending(d => d.RecordedAt)
-                .Select(d => d.Sanctions).FirstOrDefaultAsync(ct))?.Select(s => s.Sanction).ToList()
+                .Select(d => d.SanctionsAsStored).FirstOrDefaultAsync(ct))?.Select(s => s.Sanction).ToList()
             ?? [];
         return CaseFacts.From(ethicsCase.Category, ethicsCase.FiledAt, ethicsCase.State, ethicsCase.ClosedAt, ethicsCase.Outcome,
             stored.Concat(pending), newest);
@@ -208,9 +208,9 @@ public static class MetricsLedger
                     .OrderBy(e => e.Seq).Select(e => new { CaseId = e.CaseId!.Value, Fact = new CaseEventFact(e.Action, e.At, e.Actor) }).ToListAsync(ct))
                 .ToLookup(e => e.CaseId, e => e.Fact);
             var determinations = (await db.Determinations.AsNoTracking().Where(d => batch.Contains(d.CaseId))
-                    .Select(d => new { d.CaseId, d.RecordedAt, d.Sanctions }).ToListAsync(ct))
+                    .Select(d => new { d.CaseId, d.RecordedAt, d.SanctionsAsStored }).ToListAsync(ct))
                 .GroupBy(d => d.CaseId)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<Sanction>)g.OrderByDescending(d => d.RecordedAt).First().Sanctions.Select(s => s.Sanction).ToList());
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Sanction>)g.OrderByDescending(d => d.RecordedAt).First().SanctionsAsStored.Select(s => s.Sanction).ToList());
             foreach (var c in cases)
             {
                 var fact = CaseFacts.From(c.Category, c.FiledAt, c.State, c.ClosedAt, c.Outcome, events[c.Id],

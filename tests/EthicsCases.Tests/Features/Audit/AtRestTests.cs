@@ -36,6 +36,7 @@ public sealed class AtRestTests
         ["advice"] = "Gossamerquill",
         ["reason"] = "Nebulacorvid",
         ["anonymous reply"] = "Zephyrgrotto",
+        ["action details"] = "Lanternquarry",
     };
 
     [Test]
@@ -137,10 +138,12 @@ public sealed class AtRestTests
         await ReadAsync(await asChair.PostAsJsonAsync($"/api/cases/{key}/triggers/RequestBoardDetermination", new { reason = (string?)null }));
         await ReadAsync(await asChair.PostAsJsonAsync($"/api/cases/{key}/determination", new
         {
-            violationFound = true, sanctions = new[] { new DeterminedSanction(Sanction.Censure) }, severity = 1, occurrences = 1, intent = "inadvertent",
+            violationFound = true, sanctions = new[] { new DeterminedSanction(Sanction.Censure), new DeterminedSanction(Sanction.DemotionOrReassignment, Details: $"to the {Words["action details"]} depot") }, severity = 1, occurrences = 1, intent = "inadvertent",
             advised = "yes", reason = $"The {Words["departure"]} pattern was deliberate.", rationale = $"The Board found the {Words["rationale"]} payments duplicated.",
         }));
-        await ReadAsync(await asChair.PostAsync($"/api/cases/{key}/notice", null));
+        using var notice = await asChair.PostAsync($"/api/cases/{key}/notice", null);
+        Assert.That(notice.IsSuccessStatusCode, Is.True, await notice.Content.ReadAsStringAsync());
+        var noticeText = EthicsCases.Tests.Domain.Waivers.PdfText.Of(await notice.Content.ReadAsByteArrayAsync());
 
         var other = await ReadAsync(await asOfficer.PostAsJsonAsync("/api/concerns", new { category = "Fraud", summary = "Second concern", subjectEmails = Array.Empty<string>() }));
         await ReadAsync(await asChair.PostAsJsonAsync($"/api/cases/{other.GetProperty("reference").GetString()}/triggers/Dismiss", new { reason = $"Duplicate of the {Words["reason"]} case." }));
@@ -159,6 +162,7 @@ public sealed class AtRestTests
         {
             Assert.That(shown, Does.Contain(Words["summary"]).And.Contain(Words["details"]));
             Assert.That(thread, Does.Contain(Words["message"]).And.Contain(Words["note"]));
+            Assert.That(noticeText, Does.Contain(Words["action details"]), "the notice names the new position");
         });
     }
 
