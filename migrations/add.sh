@@ -7,3 +7,4 @@ dotnet tool restore >/dev/null
 for p in Sqlite PostgreSql; do
   dotnet ef migrations add "$name" --project "migrations/EthicsCases.Migrations.$p" --startup-project "migrations/EthicsCases.Migrations.$p" --output-dir Migrations
 done
+migrations/optimize.sh

@@ -8,8 +8,15 @@ namespace EthicsCases.Web.Api;
 /// </summary>
 public sealed record ListPage<T>(IReadOnlyList<T> Items, string? Next);
 
-/// <summary>A page of a list of cases: also how many visible cases each state holds under the list's filters (first page only, else null).</summary>
-public sealed record CaseListPage<T>(IReadOnlyList<T> Items, string? Next, IReadOnlyDictionary<string, int>? Counts);
+/// <summary>
+/// A page of a list of cases: also how many visible cases each state holds under the list's filters (first page only,
+/// else null), counted up to <see cref="CountLimit"/> (a count equal to it means that many or more).
+/// </summary>
+public sealed record CaseListPage<T>(IReadOnlyList<T> Items, string? Next, IReadOnlyDictionary<string, int>? Counts)
+{
+    /// <summary>Where counting stops (<see cref="CaseRows.CountLimit"/>).</summary>
+    public int CountLimit => CaseRows.CountLimit;
+}
 
 /// <summary>Turns query pages into API pages.</summary>
 public static class ApiPages

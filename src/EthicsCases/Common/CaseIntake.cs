@@ -16,13 +16,20 @@ public static class CaseIntake
     /// </summary>
     public static async Task<EthicsCase> FileAsync(EthicsDbContext db, DateTime now, ConcernCategory category, string summary,
         string? details, Person? reporter, IReadOnlyCollection<Person> subjects, CancellationToken ct, string? reporterLabel = null,
-        DateOnly? incidentDate = null)
+        DateOnly? incidentDate = null, IReadOnlyList<Person>? generalCounsels = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var generalCounsels = await db.People.AsNoTracking().Where(p => p.Roles.Contains(Role.GeneralCounsel)).ToListAsync(ct);
+        generalCounsels ??= await GeneralCounselsAsync(db, ct);
         var reference = await ReferenceNumbers.NextAsync(db, now.Year, ct);
         var ethicsCase = EthicsCase.File(reference, now, category, summary, details, reporter, subjects, generalCounsels, reporterLabel, incidentDate);
         db.Cases.Add(ethicsCase);
         return ethicsCase;
     }
+
+    /// <summary>
+    /// The General Counsels the recusal rule needs: read before the filing's transaction by callers on the intake path,
+    /// so that SQLite's one writer is held only for what must be written together.
+    /// </summary>
+    public static async Task<IReadOnlyList<Person>> GeneralCounselsAsync(EthicsDbContext db, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => p.Roles.Contains(Role.GeneralCounsel)).ToListAsync(ct);
 }

@@ -98,10 +98,6 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
 
 internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Domain.Determinations.Determination>
 {
-    private static readonly System.Text.Json.JsonSerializerOptions SanctionJson = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     public void Configure(EntityTypeBuilder<Domain.Determinations.Determination> builder)
     {
@@ -130,13 +126,7 @@ internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Doma
         builder.Property(d => d.SealedSanctionDetails).HasColumnName("SanctionDetails");
         builder.Property(d => d.SanctionsAsStored)
             .HasColumnName("Sanctions")
-            .HasConversion(
-                v => System.Text.Json.JsonSerializer.Serialize(v, SanctionJson),
-                v => System.Text.Json.JsonSerializer.Deserialize<List<Domain.Determinations.DeterminedSanction>>(v, SanctionJson) ?? new List<Domain.Determinations.DeterminedSanction>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Domain.Determinations.DeterminedSanction>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
-                    v => v.ToList()))
+            .HasConversion(new DeterminedSanctionsConverter(), new DeterminedSanctionsComparer())
             .HasMaxLength(8000)
             .IsRequired();
     }
@@ -177,4 +167,25 @@ internal sealed class DataKeyConfiguration : IEntityTypeConfiguration<DataKey>
         builder.Property(k => k.KekId).HasMaxLength(40).IsRequired();
         builder.Property(k => k.Wrapped).IsRequired();
     }
+}
+
+/// <summary>The Board's actions as one JSON text (enums by name); named, so that the compiled model can create it.</summary>
+public sealed class DeterminedSanctionsConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<Domain.Determinations.DeterminedSanction>, string>(
+    v => System.Text.Json.JsonSerializer.Serialize(v, DeterminedSanctionsJson.Options),
+    v => System.Text.Json.JsonSerializer.Deserialize<List<Domain.Determinations.DeterminedSanction>>(v, DeterminedSanctionsJson.Options) ?? new List<Domain.Determinations.DeterminedSanction>());
+
+/// <summary>Compares the Board's actions by value, in order.</summary>
+public sealed class DeterminedSanctionsComparer() : Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Domain.Determinations.DeterminedSanction>>(
+    (a, b) => a!.SequenceEqual(b!),
+    v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
+    v => v.ToList());
+
+/// <summary>The JSON options of the actions' column.</summary>
+public static class DeterminedSanctionsJson
+{
+    /// <summary>Web defaults, enums by name.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 }

@@ -137,14 +137,38 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
     }
 
-    /// <summary>Configures a context for this provider with its migrations assembly.</summary>
+    /// <summary>
+    /// Configures a context for this provider with its migrations assembly and, outside the EF tools, the provider's
+    /// compiled model (<c>migrations/optimize.sh</c>), so that no process builds the model at start.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _ = Provider == DatabaseProvider.PostgreSql
             ? options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrations))
             : options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteWriteGate.Instance);
+        if (!EF.IsDesignTime && CompiledModel(Provider) is { } model)
+        {
+            options.UseModel(model);
+        }
     }
+
+    /// <summary>
+    /// The provider's compiled model, generated into its migrations assembly by <c>migrations/optimize.sh</c>; null when
+    /// that assembly is not deployed (the model is then built at first use). <c>CompiledModelTests</c> fails when it no
+    /// longer matches the model the configuration builds.
+    /// </summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.IModel? CompiledModel(DatabaseProvider provider) =>
+        provider == DatabaseProvider.PostgreSql ? PostgreSqlModel.Value : SqliteModel.Value;
+
+    private static readonly Lazy<Microsoft.EntityFrameworkCore.Metadata.IModel?> SqliteModel = new(() => LoadCompiledModel(SqliteMigrations));
+
+    private static readonly Lazy<Microsoft.EntityFrameworkCore.Metadata.IModel?> PostgreSqlModel = new(() => LoadCompiledModel(PostgreSqlMigrations));
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IModel? LoadCompiledModel(string assembly) =>
+        Type.GetType($"{assembly}.CompiledModel.EthicsDbContextModel, {assembly}")
+            ?.GetProperty("Instance", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            ?.GetValue(null) as Microsoft.EntityFrameworkCore.Metadata.IModel;
 
     /// <summary>Where the data lives, without credentials, for messages.</summary>
     public string Describe() => Provider == DatabaseProvider.Sqlite

@@ -179,6 +179,8 @@ public static class LoadDriver
             if (_firstFailure is not null)
             {
                 say($"  first failure: {_firstFailure}");
+                var log = app.Output;
+                say($"  the app's log, last lines:\n{log[Math.Max(0, log.Length - 4000)..]}");
             }
 
             say($"  General Counsel p95 {counselQueue.P95Ms:0.0} ms, Audit Committee p95 {committeeQueue.P95Ms:0.0} ms");

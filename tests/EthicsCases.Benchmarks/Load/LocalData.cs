@@ -83,5 +83,11 @@ public static class LocalData
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
+
+        // The key folder too: without it the copy's app makes new keys and cannot open what was seeded.
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 }

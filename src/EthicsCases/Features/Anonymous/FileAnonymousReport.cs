@@ -34,15 +34,18 @@ public sealed class FileAnonymousReportHandler(EthicsDbContext db, AnonymousPass
     {
         var subjects = await PeopleLookup.ResolveAsync(db, command.SubjectEmails, "subjectEmails", cancellationToken);
         var category = EnumNames.Parse<ConcernCategory>(command.Category);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ethicsCase = await CaseIntake.FileAsync(db, now, category, command.Summary,
-            command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter, command.IncidentDate);
-        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, await NotificationPeople.ReviewersAsync(db, cancellationToken), now));
-
+        // Reads and the (deliberately slow) password hash first: the transaction holds SQLite's one writer.
+        var generalCounsels = await CaseIntake.GeneralCounselsAsync(db, cancellationToken);
+        var reviewers = await NotificationPeople.ReviewersAsync(db, cancellationToken);
         var key = AnonymousSecrets.NewKey();
         var password = AnonymousSecrets.NewPassword();
         var (hash, salt) = hasher.Hash(password);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ethicsCase = await CaseIntake.FileAsync(db, now, category, command.Summary,
+            command.Details, null, subjects, cancellationToken, EthicsCase.AnonymousReporter, command.IncidentDate, generalCounsels);
+        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, reviewers, now));
+
         db.AnonymousCredentials.Add(new AnonymousCredential(ethicsCase.Id, AnonymousSecrets.HashKey(key), hash, salt, AnonymousCredential.HmacScheme));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

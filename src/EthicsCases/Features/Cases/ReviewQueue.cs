@@ -62,7 +62,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
                 .ToListAsync(cancellationToken));
             if (counts is not null)
             {
-                counts[state.ToString()] = await inState.CountAsync(cancellationToken);
+                counts[state.ToString()] = await CaseRows.CountInStateAsync(visible, state, cancellationToken);
             }
         }
 

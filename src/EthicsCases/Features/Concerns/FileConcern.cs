@@ -40,11 +40,14 @@ public sealed class FileConcernHandler(EthicsDbContext db, ActorContext actor, T
         }
 
         var category = EnumNames.Parse<ConcernCategory>(command.Category);
+        // Reads first: the transaction holds SQLite's one writer, so it keeps only what must be written together.
+        var generalCounsels = await CaseIntake.GeneralCounselsAsync(db, cancellationToken);
+        var reviewers = await NotificationPeople.ReviewersAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var ethicsCase = await CaseIntake.FileAsync(db, now, category, command.Summary, command.Details, reporter, subjects, cancellationToken,
-            incidentDate: command.IncidentDate);
-        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, await NotificationPeople.ReviewersAsync(db, cancellationToken), now, reporter));
+            incidentDate: command.IncidentDate, generalCounsels: generalCounsels);
+        db.Notifications.AddRange(Notifier.CaseRouted(ethicsCase, reviewers, now, reporter));
         await db.SaveOrConflictAsync($"Case {ethicsCase.Reference}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FiledConcern(ethicsCase.Id, ethicsCase.Reference, ethicsCase.State, ethicsCase.RoutedTo);
