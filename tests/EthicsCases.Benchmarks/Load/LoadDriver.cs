@@ -251,7 +251,10 @@ public static class LoadDriver
     private static async Task PublishAsync(string project, string output)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q" })
+        // Published as docs/deploy.md publishes: framework-dependent, ReadyToRun for this machine's runtime identifier.
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        var rid = $"{os}-{System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -15,7 +15,8 @@ public static class QueueSql
         await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
         await connection.OpenAsync();
         // The General Counsel sees what is routed to them; the Audit Committee every case; both never a case naming them.
-        var routed = viewer.Has(Role.AuditCommittee) ? "" : "AND c.RoutedToGeneralCounsel = 1 ";
+        // (and what they reported themselves).
+        var routed = viewer.Has(Role.AuditCommittee) ? "" : "AND (c.RoutedToGeneralCounsel = 1 OR c.ReporterId = $me) ";
         var filter = $"c.State = $state {routed}AND NOT EXISTS (SELECT 1 FROM CaseSubjects s WHERE s.CaseId = c.Id AND s.PersonId = $me)";
         await using var page = connection.CreateCommand();
         page.CommandText = $"""
@@ -23,7 +24,8 @@ public static class QueueSql
             FROM Cases c WHERE {filter} ORDER BY c.FiledAt, c.Reference LIMIT 51
             """;
         await using var counting = connection.CreateCommand();
-        counting.CommandText = $"SELECT COUNT(*) FROM Cases c WHERE {filter}";
+        // Counted up to the app's limit, as the API counts (CaseRows.CountLimit).
+        counting.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM Cases c WHERE {filter} LIMIT {EthicsCases.Common.CaseRows.CountLimit})";
         var me = viewer.Id.ToString().ToUpperInvariant();
         foreach (var command in new[] { page, counting })
         {
