@@ -12,7 +12,7 @@ namespace EthicsCases.Migrations.PostgreSql.CompiledModel
     public partial class EthicsDbContextModel
     {
         private EthicsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db31b647-8973-4d9e-b9c4-c2ae89e31137"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("3fc5cb55-9c39-4bed-91f7-189acd2c2899"), entityTypeCount: 28)
         {
         }
 

@@ -506,9 +506,9 @@ namespace EthicsCases.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReporterId", "FiledAt");
 
-                    b.HasIndex("State", "FiledAt", "Reference");
-
                     b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "FiledAt", "Reference", "RoutedToGeneralCounsel", "ReporterId", "Id");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -238,10 +238,10 @@ namespace EthicsCases.Migrations.Sqlite.CompiledModel
                 new[] { reporterId, filedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { state, filedAt, reference });
+                new[] { state, routedToGeneralCounsel, filedAt, reference });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { state, routedToGeneralCounsel, filedAt, reference });
+                new[] { state, filedAt, reference, routedToGeneralCounsel, reporterId, id });
 
             return runtimeEntityType;
         }

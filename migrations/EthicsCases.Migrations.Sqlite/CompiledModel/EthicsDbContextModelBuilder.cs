@@ -11,7 +11,7 @@ namespace EthicsCases.Migrations.Sqlite.CompiledModel
     public partial class EthicsDbContextModel
     {
         private EthicsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86d19d68-73b3-49e4-8d51-e14aa35b1748"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("94058d20-bb05-459a-8d27-a2eaec60ac23"), entityTypeCount: 28)
         {
         }
 

@@ -499,9 +499,9 @@ namespace EthicsCases.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReporterId", "FiledAt");
 
-                    b.HasIndex("State", "FiledAt", "Reference");
-
                     b.HasIndex("State", "RoutedToGeneralCounsel", "FiledAt", "Reference");
+
+                    b.HasIndex("State", "FiledAt", "Reference", "RoutedToGeneralCounsel", "ReporterId", "Id");
 
                     b.ToTable("Cases", (string)null);
                 });

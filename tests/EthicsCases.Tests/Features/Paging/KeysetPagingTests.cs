@@ -190,6 +190,30 @@ public sealed class KeysetPagingTests(DatabaseProvider provider) : DatabaseFixtu
         });
     }
 
+    [Test]
+    public async Task A_state_is_counted_up_to_the_limit_from_the_state_index_alone()
+    {
+        await FileAsync(3);
+        var sql = await Db.Read(db =>
+        {
+            var gc = db.People.AsNoTracking().Single(p => p.Email == Cast.GeneralCounsel);
+            // What CaseRows.CountInStateAsync counts (EF wraps it in COUNT(*)), for the General Counsel's rule with its OR.
+            return Task.FromResult(db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(gc))
+                .Where(c => c.State == CaseState.Intake).Take(CaseRows.CountLimit).Select(c => 1).ToQueryString());
+        });
+
+        var plan = await PlanAsync(sql);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sql, Does.Contain("LIMIT"), "counting stops at the limit");
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                Assert.That(plan, Does.Contain("COVERING INDEX IX_Cases_State_FiledAt"), "routing, reporter and id come from the index: no table row per case counted");
+            }
+        });
+    }
+
     // The plan of the statement EF generated, with its parameters bound as literals (EXPLAIN cannot bind them otherwise).
     private async Task<string> PlanAsync(string sql)
     {
