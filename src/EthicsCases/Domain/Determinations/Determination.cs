@@ -312,7 +312,7 @@ public static class DeterminationRecord
             recommendation = d.Recommendation,
             score = d.Score,
             policyVersion = d.PolicyVersion,
-            sanctions = d.Sanctions.Select(s => new { s.Sanction, s.From, s.To }),
+            sanctions = d.SanctionsAsStored.Select(s => new { s.Sanction, s.From, s.To }),
             departsFromRecommendation = d.DepartsFromRecommendation,
             decidedAs = d.DecidedAs,
             designationId = d.DesignationId,

@@ -68,7 +68,7 @@ public static class ImplicitWaivers
         foreach (var c in closed)
         {
             var standing = determinations.Where(d => d.CaseId == c.Id).MaxBy(d => d.RecordedAt);
-            if (standing is { ViolationFound: true, PersonId: { } person, Sanctions.Count: 0 } && officers.Contains(person))
+            if (standing is { ViolationFound: true, PersonId: { } person, SanctionsAsStored.Count: 0 } && officers.Contains(person))
             {
                 found.Add((c.Id, person, ImplicitWaiverTrigger.ViolationWithoutAction, DateOnly.FromDateTime(c.ClosedAt ?? standing.RecordedAt)));
             }

@@ -179,7 +179,7 @@ public sealed class ImplicitWaiverTests(DatabaseProvider provider) : DatabaseFix
         if (!keepTheAction)
         {
             await Db.Read(db => db.Determinations.Where(d => d.CaseId == filed.CaseId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sanctions, new List<DeterminedSanction>())));
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.SanctionsAsStored, new List<DeterminedSanction>())));
         }
 
         return filed;
