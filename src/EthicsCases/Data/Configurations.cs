@@ -100,7 +100,6 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
 
 internal sealed class DeterminationConfiguration : IEntityTypeConfiguration<Domain.Determinations.Determination>
 {
-
     public void Configure(EntityTypeBuilder<Domain.Determinations.Determination> builder)
     {
         builder.HasKey(d => d.Id);

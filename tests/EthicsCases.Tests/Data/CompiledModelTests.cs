@@ -1,4 +1,3 @@
-using System.Text;
 using EthicsCases.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

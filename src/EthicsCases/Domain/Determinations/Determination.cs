@@ -271,7 +271,7 @@ public sealed record DeterminedSanction(Sanction Sanction, DateOnly? From = null
 
     /// <summary>The actions as stored: details replaced by <see cref="SealedDetails"/>.</summary>
     internal static List<DeterminedSanction> WithDetailsSealed(IEnumerable<DeterminedSanction> sanctions) =>
-        sanctions.Select(s => s.Details is null or PurgedDetails ? s : s with { Details = SealedDetails }).ToList();
+        sanctions.Select(s => s.Details is null ? s : s with { Details = SealedDetails }).ToList();
 }
 
 /// <summary>What the record commits to about a determination.</summary>
