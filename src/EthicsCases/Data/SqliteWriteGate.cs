@@ -18,6 +18,15 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// <summary>How long SQLite waits for another process's writer before giving up with <c>SQLITE_BUSY</c>.</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
+    /// <summary>
+    /// How much of the database file SQLite reads through a memory map rather than <c>read()</c> into each connection's
+    /// own page cache. Every write discards the page cache of every other connection (WAL), so under intake a list's
+    /// index probes would otherwise be system calls; mapped, they are memory reads from the operating system's cache,
+    /// which the pages share and may drop (docs/performance.md). SQLite caps it at its compile-time maximum (2 GiB in the
+    /// bundled e_sqlite3): the rest of a larger file is read as before.
+    /// </summary>
+    public const long MmapSizeBytes = 1L << 34;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbConnection, Holder> _byConnection = [];
     private readonly ConditionalWeakTable<DbTransaction, Holder> _byTransaction = [];
@@ -35,8 +44,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         ArgumentNullException.ThrowIfNull(connection);
         var gate = GateOf(connection);
         await gate.WaitAsync(cancellationToken);
-        Hold(connection, gate);
-        return result;
+        return Begin(connection, gate, eventData);
     }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
@@ -45,8 +53,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         ArgumentNullException.ThrowIfNull(connection);
         var gate = GateOf(connection);
         gate.Wait();
-        Hold(connection, gate);
-        return result;
+        return Begin(connection, gate, eventData);
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
@@ -78,11 +85,11 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         return Task.CompletedTask;
     }
 
-    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
 
     Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
     {
-        SetBusyTimeout(connection);
+        Configure(connection);
         return Task.CompletedTask;
     }
 
@@ -95,20 +102,54 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         return Task.CompletedTask;
     }
 
+    // A context disposed with its connection open (EF does not report that as a close) ends its hold too.
+    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => ReleaseConnection(connection);
+
+    Task IDbConnectionInterceptor.ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ReleaseConnection(connection);
+        return Task.CompletedTask;
+    }
+
     private static SemaphoreSlim GateOf(DbConnection connection)
     {
         var file = connection is SqliteConnection sqlite ? Path.GetFullPath(sqlite.DataSource) : connection.DataSource;
         return Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
     }
 
-    private static void SetBusyTimeout(DbConnection connection)
+    /// <summary>The settings every connection to the file gets, in one statement (the same for the CLI, the app and the load baselines).</summary>
+    public static string ConnectionPragmas { get; } = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA mmap_size = {MmapSizeBytes};";
+
+    // The native connections already configured: a pooled connection keeps its settings across opens, and EF opens
+    // one for every query outside a transaction, so the pragmas run once per native connection, not once per query.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
+    private static void Configure(DbConnection connection)
     {
-        if (connection is SqliteConnection sqlite)
+        if (connection is SqliteConnection { Handle: { } handle } sqlite && !Configured.TryGetValue(handle, out _))
         {
             // The native busy handler waits inside SQLite; without it Microsoft.Data.Sqlite polls every 150 ms.
             using var command = sqlite.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, handle);
+        }
+    }
+
+    // Begun here, as soon as the turn is given, with nothing cancellable in between: EF would begin it after checking the
+    // request's cancellation, and a request cancelled just as its turn came (a client hanging up under load) kept the
+    // turn with no transaction whose end gives it back, which stopped every later write (CancelledWriteTests).
+    private InterceptionResult<DbTransaction> Begin(DbConnection connection, SemaphoreSlim gate, TransactionStartingEventData eventData)
+    {
+        Hold(connection, gate);
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            ReleaseConnection(connection);
+            throw;
         }
     }
 
