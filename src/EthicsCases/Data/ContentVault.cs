@@ -60,7 +60,10 @@ public sealed class ContentVault(RecordKeys keys)
 
         var pending = db.ChangeTracker.Entries<DataKey>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var stored = new List<DataKey>(pending.Where(p => missing.Contains(p.OwnerId)));
-        var toRead = missing.Except(stored.Select(s => s.OwnerId)).ToList();
+        // A case this unit is filing has a new id, so no key of it can be stored yet: nothing to read for it (a filing
+        // would otherwise probe the key table inside SQLite's one write transaction, for nothing).
+        var filing = db.ChangeTracker.Entries<EthicsCase>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        var toRead = missing.Except(stored.Select(s => s.OwnerId)).Where(o => !filing.Contains(o)).ToList();
         foreach (var chunk in toRead.Chunk(500))
         {
             stored.AddRange(await db.DataKeys.AsNoTracking().Where(k => chunk.Contains(k.OwnerId)).ToListAsync(ct));

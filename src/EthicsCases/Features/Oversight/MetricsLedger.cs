@@ -38,9 +38,11 @@ public static class MetricsLedger
                 continue;
             }
 
-            var fact = await FactAsync(db, ethicsCase, ct);
+            // A case filed in this unit has nothing stored yet (events, determination, counted fact): no reads for it.
+            var filing = db.Entry(ethicsCase).State == EntityState.Added;
+            var fact = await FactAsync(db, ethicsCase, filing, ct);
             var routing = RoutingClasses.Of(ethicsCase.IsRoutedToGeneralCounsel, ethicsCase.ReferredToBoard);
-            var row = await db.MetricsCaseFacts.FindAsync([caseId], ct);
+            var row = filing ? null : await db.MetricsCaseFacts.FindAsync([caseId], ct);
             if (row is not null)
             {
                 var old = CaseFacts.FromJson(row.Json);
@@ -94,17 +96,17 @@ public static class MetricsLedger
     }
 
     /// <summary>A tracked case's fact now: its stored record and determinations plus those pending in the unit of work.</summary>
-    private static async Task<CaseFact> FactAsync(EthicsDbContext db, EthicsCase ethicsCase, CancellationToken ct)
+    private static async Task<CaseFact> FactAsync(EthicsDbContext db, EthicsCase ethicsCase, bool filing, CancellationToken ct)
     {
         var id = ethicsCase.Id;
         var actions = CaseFacts.RelevantActions;
-        var stored = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id && actions.Contains(e.Action))
+        var stored = filing ? [] : await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id && actions.Contains(e.Action))
             .OrderBy(e => e.Seq).Select(e => new CaseEventFact(e.Action, e.At, e.Actor)).ToListAsync(ct);
         var pending = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == id)
             .Select(e => e.Entity).OrderBy(e => e.PendingOrder).Select(e => new CaseEventFact(e.Action, e.At, e.Actor));
         var newest = db.ChangeTracker.Entries<Determination>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == id)
             .Select(e => e.Entity).OrderByDescending(d => d.RecordedAt).Select(d => d.SanctionsAsStored.Select(s => s.Sanction).ToList()).FirstOrDefault()
-            ?? (await db.Determinations.AsNoTracking().Where(d => d.CaseId == id).OrderByDescending(d => d.RecordedAt)
+            ?? (filing ? null : await db.Determinations.AsNoTracking().Where(d => d.CaseId == id).OrderByDescending(d => d.RecordedAt)
                 .Select(d => d.SanctionsAsStored).FirstOrDefaultAsync(ct))?.Select(s => s.Sanction).ToList()
             ?? [];
         return CaseFacts.From(ethicsCase.Category, ethicsCase.FiledAt, ethicsCase.State, ethicsCase.ClosedAt, ethicsCase.Outcome,
