@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EthicsCases.Tests.Data;
 
 /// <summary>
-/// Every connection the app opens to its SQLite file waits for another process's writer inside SQLite (busy timeout)
-/// and reads the file through a memory map (issue 10): checked on the connection EF hands out, pooled and reopened.
+/// Every connection the app opens to its SQLite file waits for another process's writer inside SQLite (busy timeout),
+/// also when the pool hands it out again (the pragma runs once per native connection): checked on the connection EF
+/// hands out, new and reopened.
 /// </summary>
 public sealed class SqliteConnectionTests
 {
@@ -23,7 +24,7 @@ public sealed class SqliteConnectionTests
     }
 
     [Test]
-    public async Task Each_opened_connection_gets_the_busy_timeout_and_the_memory_map()
+    public async Task Each_opened_connection_gets_the_busy_timeout_pooled_or_new()
     {
         var settings = DatabaseSettings.FromConnection(Path.Combine(_folder, "ethics.db"));
         var options = new DbContextOptionsBuilder<EthicsDbContext>();
@@ -36,8 +37,6 @@ public sealed class SqliteConnectionTests
             var connection = (SqliteConnection)db.Database.GetDbConnection();
 
             Assert.That(await ScalarAsync(connection, "PRAGMA busy_timeout"), Is.EqualTo(SqliteWriteGate.BusyTimeoutMilliseconds), $"open {open + 1}");
-            // SQLite caps the request at its compile-time maximum: what matters is that reads are mapped, and widely.
-            Assert.That(await ScalarAsync(connection, "PRAGMA mmap_size"), Is.GreaterThanOrEqualTo(1L << 30), $"open {open + 1}");
         }
     }
 
