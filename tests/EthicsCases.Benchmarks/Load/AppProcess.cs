@@ -106,6 +106,13 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>A field of <c>/proc/PID/status</c> in MB (VmHWM: peak resident set; VmRSS: now).</summary>
+    /// <summary>The process's processor time so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public double MemoryMb(string field = "VmHWM")
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))

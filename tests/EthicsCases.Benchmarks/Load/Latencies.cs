@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace EthicsCases.Benchmarks.Load;
 
-/// <summary>What a closed-loop run measured: completed operations, failures, throughput and latency percentiles.</summary>
+/// <summary>What a run measured (closed loop, open loop at a rate, or one after the other): completed operations, failures, throughput and latency percentiles.</summary>
 public sealed record Latencies(int Operations, int Failures, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
 {
     public double PerSecond => Seconds > 0 ? Operations / Seconds : 0;
@@ -42,6 +42,74 @@ public sealed record Latencies(int Operations, int Failures, double Seconds, dou
         })));
         var measured = (clock.Elapsed - start).TotalSeconds;
         return Of(samples.SelectMany(s => s).ToArray(), failures.Sum(), measured);
+    }
+
+    /// <summary>
+    /// Open loop: starts <paramref name="operation"/> at a fixed rate, whether or not earlier ones finished, for
+    /// <paramref name="warmUp"/> (not counted) then <paramref name="duration"/>. Each latency runs from the operation's
+    /// scheduled start, so a stall counts against every operation it delays (no coordinated omission). At most
+    /// <paramref name="inFlight"/> run at once (the connections a client would hold); an operation that finds them all
+    /// busy waits, and the wait counts.
+    /// </summary>
+    public static async Task<Latencies> AtRateAsync(double perSecond, int inFlight, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> operation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        var free = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        for (var slot = 0; slot < inFlight; slot++)
+        {
+            free.Writer.TryWrite(slot);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var end = warmUp + duration;
+        var samples = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var failures = 0;
+        var running = new List<Task>();
+        for (var n = 0L; ; n++)
+        {
+            var due = interval * n;
+            if (due >= end)
+            {
+                break;
+            }
+
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var counted = due >= warmUp;
+            running.Add(Task.Run(async () =>
+            {
+                var slot = await free.Reader.ReadAsync();
+                try
+                {
+                    var ok = await operation(slot);
+                    if (!counted)
+                    {
+                        return;
+                    }
+
+                    if (ok)
+                    {
+                        samples.Add((clock.Elapsed - due).Ticks);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                finally
+                {
+                    free.Writer.TryWrite(slot);
+                }
+            }));
+        }
+
+        await Task.WhenAll(running);
+        return Of([.. samples], failures, duration.TotalSeconds);
     }
 
     /// <summary>Runs <paramref name="operation"/> <paramref name="count"/> times one after the other, after as many warm-up calls.</summary>

@@ -129,20 +129,24 @@ public static class LoadDriver
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Latencies intake, counselQueue, committeeQueue;
-        double peakRss, peakRssSampled;
+        Latencies intake, openIntake, counselQueue, committeeQueue;
+        double peakRss, peakRssSampled, peakAnonSampled, cpuMsPerFiling, rate;
         using (var app = await AppProcess.StartAsync(web, environment))
         {
             using var client = Client(app.Address, options.Connections);
             var reporterToken = LocalTokens.Issue(reporter, runFolder, TimeProvider.System).Token;
             say($"intake: POST /api/concerns at {options.Connections} connections for {options.Duration.TotalSeconds:0} s (+{options.WarmUp.TotalSeconds:0} s warm-up)...");
             var sampled = 0.0;
+            var sampledAnon = 0.0;
             using var sampling = new CancellationTokenSource();
             var sampler = Task.Run(async () =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
                     sampled = Math.Max(sampled, app.MemoryMb("VmRSS"));
+                    // The private part: VmRSS also counts mapped files (the runtime, the ReadyToRun assemblies, and
+                    // the database if SQLite's memory map is on), which are the operating system's shared file cache.
+                    sampledAnon = Math.Max(sampledAnon, app.MemoryMb("RssAnon"));
                     await Task.Delay(100);
                 }
             });
@@ -166,12 +170,22 @@ public static class LoadDriver
             }
 
             await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(FileOne));
+            var cpuBefore = app.CpuTime();
             intake = await Latencies.MeasureAsync(options.Connections, options.WarmUp, options.Duration, FileOne);
+            // The app's own processor time per filing (warm-up included on both sides of the division).
+            cpuMsPerFiling = (app.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, intake.Operations * (options.WarmUp + options.Duration) / options.Duration);
+            say($"  {intake.PerSecond:0} filings/s, p50 {intake.P50Ms:0.0} ms, p99 {intake.P99Ms:0.0} ms, {intake.Failures} failed; {cpuMsPerFiling:0.0} ms of the app's CPU per filing");
+
+            // Open loop: a fixed arrival rate, each latency from its scheduled start (what a reporter waits at that load).
+            rate = options.Rate > 0 ? options.Rate : Math.Max(1, Math.Round(intake.PerSecond / 2));
+            say($"intake, open loop: {rate:0} filings/s offered for {options.Duration.TotalSeconds:0} s, at most {options.Connections} connections...");
+            openIntake = await Latencies.AtRateAsync(rate, options.Connections, options.WarmUp, options.Duration, FileOne);
             await sampling.CancelAsync();
             await sampler;
             peakRss = app.MemoryMb("VmHWM");
             peakRssSampled = sampled;
-            say($"  {intake.PerSecond:0} filings/s, p50 {intake.P50Ms:0.0} ms, p99 {intake.P99Ms:0.0} ms, {intake.Failures} failed; peak RSS {peakRss:0} MB");
+            peakAnonSampled = sampledAnon;
+            say($"  p50 {openIntake.P50Ms:0.0} ms, p99 {openIntake.P99Ms:0.0} ms, {openIntake.Failures} failed; peak RSS {peakRss:0} MB (private {peakAnonSampled:0} MB)");
 
             say($"queue: {options.QueueRequests} first pages of /api/queue, one after the other, for the General Counsel and the Audit Committee...");
             counselQueue = await QueuePagesAsync(client, LocalTokens.Issue(counsel, runFolder, TimeProvider.System).Token, CounselQueue, options.QueueRequests);
@@ -191,6 +205,8 @@ public static class LoadDriver
         LocalData.Copy(seeded, rawFolder);
         var raw = await RawIntake.ReplayAsync(Path.Combine(rawFolder, LocalData.DatabaseFile), statements, options.Connections, options.WarmUp, options.Duration);
         say($"  {raw.PerSecond:0} filings/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms, {raw.Failures} failed {RawIntake.FirstError}");
+        var openRaw = await RawIntake.ReplayAsync(Path.Combine(rawFolder, LocalData.DatabaseFile), statements, options.Connections, options.WarmUp, options.Duration, rate);
+        say($"  open loop at {rate:0}/s: p50 {openRaw.P50Ms:0.0} ms, p99 {openRaw.P99Ms:0.0} ms, {openRaw.Failures} failed");
 
         var counselSql = await QueueSql.MeasureAsync(Path.Combine(runFolder, LocalData.DatabaseFile), counsel, CounselQueue, options.QueueRequests);
         var committeeSql = await QueueSql.MeasureAsync(Path.Combine(runFolder, LocalData.DatabaseFile), committee, CommitteeQueue, options.QueueRequests);
@@ -200,7 +216,14 @@ public static class LoadDriver
             options.Cases, seedSeconds, options.Connections, options.Duration.TotalSeconds, options.WebEnvironment,
             Median(webStarts), Median(webReady), Median(emptyStarts), webStarts, emptyStarts,
             intake, raw, statements.Count(s => s.IsWrite), peakRss, peakRssSampled,
-            counselQueue, counselSql, committeeQueue, committeeSql);
+            counselQueue, counselSql, committeeQueue, committeeSql)
+        {
+            OpenLoopRate = rate,
+            OpenIntake = openIntake,
+            OpenRawIntake = openRaw,
+            CpuMsPerFiling = cpuMsPerFiling,
+            PeakRssPrivateMb = peakAnonSampled,
+        };
         var json = JsonSerializer.Serialize(report, Indented);
         if (options.Json)
         {

@@ -19,6 +19,12 @@ public sealed record LoadOptions
     /// <summary>Sequential queue requests per person (after 20 warm-up requests).</summary>
     public int QueueRequests { get; init; } = 200;
 
+    /// <summary>
+    /// Filings per second offered in the open-loop intake run (app and raw alike); 0: half the app's closed-loop
+    /// throughput in the same run, a server at half its capacity.
+    /// </summary>
+    public double Rate { get; init; }
+
     public bool Json { get; init; }
 
     /// <summary>Seed again even if a seeded folder for this size is kept from an earlier run.</summary>
@@ -51,6 +57,7 @@ public sealed record LoadOptions
                 "--warmup" => options with { WarmUp = Seconds(Next()) },
                 "--starts" => options with { Starts = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--queue-requests" => options with { QueueRequests = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--json" => options with { Json = true },
                 "--reseed" => options with { Reseed = true },
                 "--no-publish" => options with { NoPublish = true },
@@ -58,7 +65,7 @@ public sealed record LoadOptions
                 "--output" => options with { Output = Next() },
                 "--env" => AddEnvironment(options, environment, Next()),
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --cases N --connections N --duration 20s --warmup 3s --starts N " +
-                    "--queue-requests N --json --reseed --no-publish --show-statements --output FILE --env NAME=VALUE"),
+                    "--queue-requests N --rate N --json --reseed --no-publish --show-statements --output FILE --env NAME=VALUE"),
             };
         }
 

@@ -11,19 +11,39 @@ public sealed record LoadReport(
     Latencies Intake, Latencies RawIntake, int RawStatementsPerFiling, double PeakRssMb, double PeakRssSampledMb,
     Latencies CounselQueue, Latencies CounselQueueSql, Latencies CommitteeQueue, Latencies CommitteeQueueSql)
 {
+    /// <summary>Filings per second offered in the open-loop run.</summary>
+    public double OpenLoopRate { get; init; }
+
+    /// <summary>Intake through the app at <see cref="OpenLoopRate"/>, latency from each filing's scheduled start.</summary>
+    public Latencies? OpenIntake { get; init; }
+
+    /// <summary>The raw statements at the same rate.</summary>
+    public Latencies? OpenRawIntake { get; init; }
+
+    /// <summary>The app's processor time (user + system) per filing in the closed-loop run.</summary>
+    public double CpuMsPerFiling { get; init; }
+
+    /// <summary>The highest private resident memory (RssAnon) sampled during intake.</summary>
+    public double PeakRssPrivateMb { get; init; }
+
     public string Table()
     {
         var rows = new List<(string What, string Measured, string Baseline, string Goal, bool Met)>
         {
             ("intake throughput", $"{Intake.PerSecond:0}/s", $"raw {RawIntake.PerSecond:0}/s ({Ratio(Intake.PerSecond, RawIntake.PerSecond):0%})",
                 ">= 50% of raw", Intake.PerSecond >= 0.5 * RawIntake.PerSecond),
-            ("intake p50 / p99", $"{Intake.P50Ms:0.0} / {Intake.P99Ms:0.0} ms", $"raw {RawIntake.P50Ms:0.0} / {RawIntake.P99Ms:0.0} ms", "p99 <= 20 ms", Intake.P99Ms <= 20),
+            // With N connections each filing again as soon as answered, mean latency is N / throughput (Little's law): at 32
+            // connections, p99 <= 20 ms needs over 1,600 filings/s, which raw SQLite does not reach either.
+            ("intake p50 / p99, closed loop", $"{Intake.P50Ms:0.0} / {Intake.P99Ms:0.0} ms", $"raw {RawIntake.P50Ms:0.0} / {RawIntake.P99Ms:0.0} ms", "p99 <= 20 ms", Intake.P99Ms <= 20),
+            ($"intake p50 / p99 at {OpenLoopRate:0}/s", OpenIntake is { } o ? $"{o.P50Ms:0.0} / {o.P99Ms:0.0} ms" : "-",
+                OpenRawIntake is { } openRaw ? $"raw {openRaw.P50Ms:0.0} / {openRaw.P99Ms:0.0} ms" : "", "p99 <= 20 ms", OpenIntake is { P99Ms: <= 20 }),
+            ("app CPU per filing", $"{CpuMsPerFiling:0.0} ms", "", "", true),
             ("intake failures", $"{Intake.Failures}", $"raw {RawIntake.Failures}", "0", Intake.Failures == 0),
             ("queue p95, General Counsel", $"{CounselQueue.P95Ms:0.0} ms", $"SQL {CounselQueueSql.P95Ms:0.0} ms",
                 "<= 20 ms and <= 2x SQL", CounselQueue.P95Ms <= 20 && CounselQueue.P95Ms <= 2 * CounselQueueSql.P95Ms),
             ("queue p95, Audit Committee", $"{CommitteeQueue.P95Ms:0.0} ms", $"SQL {CommitteeQueueSql.P95Ms:0.0} ms",
                 "<= 20 ms and <= 2x SQL", CommitteeQueue.P95Ms <= 20 && CommitteeQueue.P95Ms <= 2 * CommitteeQueueSql.P95Ms),
-            ("peak RSS during intake (VmHWM)", $"{PeakRssMb:0} MB", $"sampled VmRSS max {PeakRssSampledMb:0} MB", "<= 200 MB", PeakRssMb <= 200),
+            ("peak RSS during intake (VmHWM)", $"{PeakRssMb:0} MB", $"private (RssAnon) {PeakRssPrivateMb:0} MB", "<= 200 MB", PeakRssMb <= 200),
             ("cold start to /health (median)", $"{ColdStartMs:0} ms", $"empty app {EmptyAppColdStartMs:0} ms", "<= 1500 ms", ColdStartMs <= 1500),
             ("start to /health/ready (median)", $"{ReadyMs:0} ms", "", "", ReadyMs <= 1500),
         };

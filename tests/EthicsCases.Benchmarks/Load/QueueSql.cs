@@ -14,6 +14,13 @@ public static class QueueSql
     {
         await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
         await connection.OpenAsync();
+        await using (var pragmas = connection.CreateCommand())
+        {
+            // The app's connection settings, so that the baseline reads as the app reads.
+            pragmas.CommandText = EthicsCases.Data.SqliteWriteGate.ConnectionPragmas;
+            await pragmas.ExecuteNonQueryAsync();
+        }
+
         // The General Counsel sees what is routed to them; the Audit Committee every case; both never a case naming them.
         // (and what they reported themselves).
         var routed = viewer.Has(Role.AuditCommittee) ? "" : "AND (c.RoutedToGeneralCounsel = 1 OR c.ReporterId = $me) ";

@@ -18,6 +18,9 @@ public static partial class RawIntake
 {
     private static string? _firstError;
 
+    // Filings are numbered across replays on the same copy (closed loop, then open loop), so references stay unique.
+    private static int _serial;
+
     /// <summary>The first error a replay met, if any.</summary>
     public static string? FirstError => _firstError;
 
@@ -29,7 +32,10 @@ public static partial class RawIntake
     /// <paramref name="workers"/> tasks, each with its own connection, queued on one in-process lock as SQLite's one
     /// writer wants (the best a hand-written intake can do). Ids and the reference are fresh per filing.
     /// </summary>
-    public static async Task<Latencies> ReplayAsync(string file, IReadOnlyList<CapturedStatement> statements, int workers, TimeSpan warmUp, TimeSpan duration)
+    /// <param name="perSecond">Null for a closed loop (each task files again as soon as it is answered); else an open
+    /// loop at that rate, <paramref name="workers"/> connections at most in use (<see cref="Latencies.AtRateAsync"/>).</param>
+    public static async Task<Latencies> ReplayAsync(string file, IReadOnlyList<CapturedStatement> statements, int workers, TimeSpan warmUp, TimeSpan duration,
+        double? perSecond = null)
     {
         var writes = statements.Where(s => s.IsWrite).ToList();
         var (newIds, sequences) = Keys(writes);
@@ -42,7 +48,7 @@ public static partial class RawIntake
             await connection.OpenAsync();
             await using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+                pragma.CommandText = SqliteWriteGate.ConnectionPragmas;
                 await pragma.ExecuteNonQueryAsync();
             }
 
@@ -59,12 +65,11 @@ public static partial class RawIntake
             }).ToArray();
         }
 
-        var serial = 0;
         try
         {
-            return await Latencies.MeasureAsync(workers, warmUp, duration, async w =>
+            async Task<bool> FileOne(int w)
             {
-                var fresh = new Renumbering(Interlocked.Increment(ref serial), newIds, sequences);
+                var fresh = new Renumbering(Interlocked.Increment(ref _serial), newIds, sequences);
                 await gate.WaitAsync();
                 try
                 {
@@ -96,7 +101,11 @@ public static partial class RawIntake
                 {
                     gate.Release();
                 }
-            });
+            }
+
+            return perSecond is { } rate
+                ? await Latencies.AtRateAsync(rate, workers, warmUp, duration, FileOne)
+                : await Latencies.MeasureAsync(workers, warmUp, duration, FileOne);
         }
         finally
         {
