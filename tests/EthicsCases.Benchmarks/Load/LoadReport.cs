@@ -59,7 +59,8 @@ public sealed record LoadReport(
         text.AppendLine(Row(widths, "measure", "measured", "baseline (same run)", "goal") + "met");
         foreach (var r in rows)
         {
-            text.AppendLine(Row(widths, r.What, r.Measured, r.Baseline, r.Goal) + (r.Met ? "yes" : "NO"));
+            // A figure reported without a goal of its own is not "met" or missed.
+            text.AppendLine(Row(widths, r.What, r.Measured, r.Baseline, r.Goal) + (r.Goal.Length == 0 ? "" : r.Met ? "yes" : "NO"));
         }
 
         return text.ToString();
