@@ -58,11 +58,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
             var inState = visible.Where(c => c.State == state);
             rows.AddRange(await CaseRows.After(inState, query.After)
                 .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference).Take(fetch)
-                // The clock columns come with the page's rows (read from the table for the summary anyway), rather than
-                // by a second query probing every case of the page again by id.
-                .Select(c => new QueueRow(c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId,
-                    new CaseClockRow(c.Id, c.FiledAt, c.Category, c.State, c.ClosedAt, c.AcknowledgedAt, c.FeedbackGivenAt, c.AcceptedAt, c.LeftIntakeAt,
-                        c.DeterminationRequestedAt, c.DeterminedAt, c.ReporterId != null || db.AnonymousCredentials.Any(a => a.CaseId == c.Id))))
+                .Select(c => new QueueRow(c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId))
                 .ToListAsync(cancellationToken));
             if (counts is not null)
             {
@@ -74,8 +70,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
         var summaries = await db.OpenTextsAsync(rows, r => r.Id, r => r.ContentPurgedAt is null ? r.SealedSummary : null, EthicsCase.SummaryPurpose,
             (r, s) => CaseRows.Summary(s, r.ContentPurgedAt), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var calculator = CaseDeadlines.Calculator(triage.Value);
-        var now = clock.GetUtcNow();
+        var deadlines = await CaseDeadlines.ForCasesAsync(db, rows.Select(r => r.Id).ToList(), CaseDeadlines.Calculator(triage.Value), clock.GetUtcNow(), cancellationToken);
         var items = rows.Select((c, i) =>
         {
             var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
@@ -84,12 +79,12 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
             return new QueueItem(c.Id, c.Reference, c.Category, c.State, summaries[i], c.FiledAt, since, waiting,
                 waiting > triage.Value.OverdueAfterBusinessDays, c.ReporterId is null)
             {
-                NextDeadline = CaseDeadlines.Next(calculator.Calculate(c.Clock.Facts(), now)),
+                NextDeadline = CaseDeadlines.Next(deadlines[c.Id]),
             };
         }).ToList();
         return Paging.Of(items, query.Limit, q => Paging.Cursor(q.FiledAt, q.Reference), counts);
     }
 
     private sealed record QueueRow(Guid Id, string Reference, ConcernCategory Category, CaseState State, byte[]? SealedSummary, DateTime? ContentPurgedAt,
-        DateTime FiledAt, DateTime UpdatedAt, Guid? ReporterId, CaseClockRow Clock);
+        DateTime FiledAt, DateTime UpdatedAt, Guid? ReporterId);
 }
