@@ -34,7 +34,7 @@ public static class CaseLookup
         ?? throw new NotFoundException($"Case '{key}' was not found.");
 
     /// <summary>
-    /// The cases the person may see today: <see cref="CaseAccess.VisibleTo(Person)"/>, widened for a person the Board
+    /// The cases the person may see today: <see cref="CaseAccess.VisibleTo(Person, IQueryable{CaseSubject})"/>, widened for a person the Board
     /// designated by name for determinations by a designation in force today (from and to inclusive, on the
     /// application's <see cref="TimeProvider"/>), so that a designee without any role can find and decide the cases
     /// awaiting the Board.
@@ -47,7 +47,7 @@ public static class CaseLookup
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        return CaseAccess.VisibleWithDesignations(person, await DesigneeScopeAsync(db, person, today, ct));
+        return CaseAccess.VisibleWithDesignations(person, db.CaseSubjects, await DesigneeScopeAsync(db, person, today, ct));
     }
 
     /// <summary>What the person sees as a designee of the Board today; null when no designation for determinations names them.</summary>

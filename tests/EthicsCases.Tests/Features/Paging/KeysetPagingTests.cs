@@ -175,7 +175,7 @@ public sealed class KeysetPagingTests(DatabaseProvider provider) : DatabaseFixtu
         {
             var gc = db.People.AsNoTracking().Single(p => p.Email == Cast.GeneralCounsel);
             var cursor = global::EthicsCases.Common.Paging.Cursor(new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc), "EC-2026-0001");
-            return Task.FromResult(CaseRows.After(db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(gc)), cursor)
+            return Task.FromResult(CaseRows.After(db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(gc, db.CaseSubjects)), cursor)
                 .Where(c => c.State == CaseState.Intake).OrderBy(c => c.FiledAt).ThenBy(c => c.Reference).Take(51)
                 .Select(c => new { c.Id, c.Reference }).ToQueryString());
         });
@@ -198,7 +198,7 @@ public sealed class KeysetPagingTests(DatabaseProvider provider) : DatabaseFixtu
         {
             var gc = db.People.AsNoTracking().Single(p => p.Email == Cast.GeneralCounsel);
             // What CaseRows.CountInStateAsync counts (EF wraps it in COUNT(*)), for the General Counsel's rule with its OR.
-            return Task.FromResult(db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(gc))
+            return Task.FromResult(db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(gc, db.CaseSubjects))
                 .Where(c => c.State == CaseState.Intake).Take(CaseRows.CountLimit).Select(c => 1).ToQueryString());
         });
 
@@ -210,6 +210,12 @@ public sealed class KeysetPagingTests(DatabaseProvider provider) : DatabaseFixtu
             if (Provider == DatabaseProvider.Sqlite)
             {
                 Assert.That(plan, Does.Contain("COVERING INDEX IX_Cases_State_FiledAt"), "routing, reporter and id come from the index: no table row per case counted");
+                Assert.That(plan, Does.Contain("LIST SUBQUERY").And.Not.Contain("CORRELATED"),
+                    "the cases naming the viewer are read once, not probed per case counted");
+            }
+            else
+            {
+                Assert.That(plan, Does.Contain("hashed SubPlan"), "the cases naming the viewer are read once into a hash, not probed per case counted");
             }
         });
     }
