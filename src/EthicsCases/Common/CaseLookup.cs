@@ -34,7 +34,7 @@ public static class CaseLookup
         ?? throw new NotFoundException($"Case '{key}' was not found.");
 
     /// <summary>
-    /// The cases the person may see today: <see cref="CaseAccess.VisibleTo(Person, IQueryable{CaseSubject})"/>, widened for a person the Board
+    /// The cases the person may see today: <see cref="CaseAccess.VisibleTo"/>, widened for a person the Board
     /// designated by name for determinations by a designation in force today (from and to inclusive, on the
     /// application's <see cref="TimeProvider"/>), so that a designee without any role can find and decide the cases
     /// awaiting the Board.
@@ -47,7 +47,26 @@ public static class CaseLookup
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        return CaseAccess.VisibleWithDesignations(person, db.CaseSubjects, await DesigneeScopeAsync(db, person, today, ct));
+        return CaseAccess.VisibleWithDesignations(person, await DesigneeScopeAsync(db, person, today, ct));
+    }
+
+    /// <summary>
+    /// The same rule for a list that looks at many cases (a queue or a case list counting its states): recusal is read
+    /// once when few cases name the person (<see cref="CaseAccess.ReadRecusalOnce"/>: one capped count on the subjects'
+    /// person index decides), else checked per case as everywhere else.
+    /// </summary>
+    public static Task<Expression<Func<EthicsCase, bool>>> VisibleInListAsync(EthicsDbContext db, Person person, CancellationToken ct) =>
+        VisibleInListAsync(db, person, Today(db), ct);
+
+    /// <inheritdoc cref="VisibleInListAsync(EthicsDbContext, Person, CancellationToken)"/>
+    public static async Task<Expression<Func<EthicsCase, bool>>> VisibleInListAsync(EthicsDbContext db, Person person, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(person);
+        var id = person.Id;
+        var naming = await db.CaseSubjects.Where(s => s.PersonId == id).Take(CaseAccess.ReadRecusalOnceLimit).CountAsync(ct);
+        return CaseAccess.VisibleWithDesignations(person, await DesigneeScopeAsync(db, person, today, ct),
+            CaseAccess.ReadRecusalOnce(naming) ? db.CaseSubjects : null);
     }
 
     /// <summary>What the person sees as a designee of the Board today; null when no designation for determinations names them.</summary>

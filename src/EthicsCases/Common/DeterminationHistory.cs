@@ -79,7 +79,7 @@ public static class DeterminationHistory
         }
 
         var ids = priors.Select(p => p.CaseId).ToList();
-        var visible = (await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer, db.CaseSubjects)).Where(c => ids.Contains(c.Id))
+        var visible = (await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer)).Where(c => ids.Contains(c.Id))
             .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         return priors.Where(p => visible.Contains(p.CaseId)).ToList();
     }
@@ -92,7 +92,7 @@ public static class DeterminationHistory
     {
         var rows = await (
                 from d in db.Determinations.AsNoTracking()
-                join c in db.Cases.IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer, db.CaseSubjects)) on d.CaseId equals c.Id
+                join c in db.Cases.IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(viewer)) on d.CaseId equals c.Id
                 where d.ViolationFound && d.CaseId != excludingCaseId && d.Severity != null
                 select new { c.Reference, c.Category, d.BoardMeetingDate, d.Severity, d.Occurrences, d.Intent, d.Advised, d.PriorViolations, d.SanctionsAsStored })
             .ToListAsync(ct);

@@ -17,34 +17,48 @@ public static class CaseAccess
     /// Committee: every case; the General Counsel: the routed column).
     /// </summary>
     /// <remarks>
-    /// Recusal is written as <c>Id NOT IN (the cases naming the person)</c>, a subquery that does not depend on the case:
-    /// the database reads the person's few subject rows once (the <c>PersonId</c> index) and checks each case against
-    /// them in memory. Written per case (<c>NOT EXISTS</c> on the case's subjects) it cost a random read of the subjects'
-    /// index for every case looked at, which at a million cases was most of a queue page (docs/performance.md).
+    /// Recusal can be written two ways, with the same result (<c>CaseAccessTests</c> compares them for every person):
+    /// <list type="bullet">
+    /// <item>per case (the default): <c>NOT EXISTS</c> on the case's subjects, an index probe for every case looked at:
+    /// cheap when a query looks at a few cases, whoever the person is;</item>
+    /// <item>read once (<paramref name="subjects"/> given): <c>Id NOT IN</c> the cases naming the person, read once from
+    /// the subjects' person index and checked in memory: cheap for a list that looks at many cases (a queue counting a
+    /// state up to <c>CaseRows.CountLimit</c>), as long as few cases name the person (<see cref="ReadRecusalOnce"/>).</item>
+    /// </list>
     /// </remarks>
     /// <param name="person">Who looks.</param>
-    /// <param name="subjects">The subject rows to recuse from (<c>db.CaseSubjects</c>).</param>
-    public static Expression<Func<EthicsCase, bool>> VisibleTo(Person person, IQueryable<CaseSubject> subjects)
+    /// <param name="subjects">When given, the subject rows recusal reads once (<c>db.CaseSubjects</c>); null: per case.</param>
+    public static Expression<Func<EthicsCase, bool>> VisibleTo(Person person, IQueryable<CaseSubject>? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(subjects);
         var id = person.Id;
-        var naming = Naming(person, subjects);
         var isGeneralCounsel = person.Has(Role.GeneralCounsel);
         var isBoard = person.Has(Role.Board);
         if (person.Has(Role.AuditCommittee))
         {
-            return c => !naming.Contains(c.Id);
+            return NotNaming(person, subjects);
         }
 
-        return (isGeneralCounsel, isBoard) switch
+        Expression<Func<EthicsCase, bool>> reach = (isGeneralCounsel, isBoard) switch
         {
-            (true, true) => c => !naming.Contains(c.Id) && (c.RoutedToGeneralCounsel || c.ReferredToBoard || c.ReporterId == id),
-            (true, false) => c => !naming.Contains(c.Id) && (c.RoutedToGeneralCounsel || c.ReporterId == id),
-            (false, true) => c => !naming.Contains(c.Id) && (c.ReferredToBoard || c.ReporterId == id),
-            _ => c => !naming.Contains(c.Id) && c.ReporterId == id,
+            (true, true) => c => c.RoutedToGeneralCounsel || c.ReferredToBoard || c.ReporterId == id,
+            (true, false) => c => c.RoutedToGeneralCounsel || c.ReporterId == id,
+            (false, true) => c => c.ReferredToBoard || c.ReporterId == id,
+            _ => c => c.ReporterId == id,
         };
+        return And(NotNaming(person, subjects), reach);
     }
+
+    /// <summary>
+    /// How many cases may name a person for a list to read their recusal once (<see cref="VisibleTo"/> with subjects):
+    /// reading the cases naming them costs about what probing that many cases does, and a queue's first page probes up to
+    /// a thousand per state. (The demo names 8 officers in a million cases, 40,000 to 134,000 each: read once, those
+    /// took 0.1 s per query.)
+    /// </summary>
+    public const int ReadRecusalOnceLimit = 500;
+
+    /// <summary>Whether a list should read recusal once for a person named in <paramref name="casesNamingPerson"/> cases (counted up to the limit).</summary>
+    public static bool ReadRecusalOnce(int casesNamingPerson) => casesNamingPerson < ReadRecusalOnceLimit;
 
     /// <summary>The ids of the cases that name the person as a subject (a query, translated to SQL).</summary>
     public static IQueryable<Guid> Naming(Person person, IQueryable<CaseSubject> subjects)
@@ -62,8 +76,8 @@ public static class CaseAccess
     /// </summary>
     /// <param name="person">Who looks.</param>
     /// <param name="designee">Null when no designation for determinations names the person today.</param>
-    /// <param name="subjects">The subject rows to recuse from (<c>db.CaseSubjects</c>).</param>
-    public static Expression<Func<EthicsCase, bool>> VisibleWithDesignations(Person person, IQueryable<CaseSubject> subjects, BoardDesigneeScope? designee)
+    /// <param name="subjects">As for <see cref="VisibleTo"/>: when given, recusal is read once.</param>
+    public static Expression<Func<EthicsCase, bool>> VisibleWithDesignations(Person person, BoardDesigneeScope? designee, IQueryable<CaseSubject>? subjects = null)
     {
         var rule = VisibleTo(person, subjects);
         if (designee is null)
@@ -71,13 +85,31 @@ public static class CaseAccess
             return rule;
         }
 
-        var naming = Naming(person, subjects);
         var decided = designee.DecidedCaseIds;
-        Expression<Func<EthicsCase, bool>> asDesignee = c => !naming.Contains(c.Id)
-            && (c.State == CaseState.BoardDetermination || decided.Contains(c.Id));
+        Expression<Func<EthicsCase, bool>> asDesignee = c => c.State == CaseState.BoardDetermination || decided.Contains(c.Id);
+        var widened = And(NotNaming(person, subjects), asDesignee);
         var parameter = rule.Parameters[0];
-        var widened = new ParameterSwap(asDesignee.Parameters[0], parameter).Visit(asDesignee.Body);
-        return Expression.Lambda<Func<EthicsCase, bool>>(Expression.OrElse(rule.Body, widened), parameter);
+        return Expression.Lambda<Func<EthicsCase, bool>>(Expression.OrElse(rule.Body, new ParameterSwap(widened.Parameters[0], parameter).Visit(widened.Body)), parameter);
+    }
+
+    // Recusal: never a case naming the person.
+    private static Expression<Func<EthicsCase, bool>> NotNaming(Person person, IQueryable<CaseSubject>? subjects)
+    {
+        var id = person.Id;
+        if (subjects is null)
+        {
+            return c => !c.Subjects.Any(s => s.PersonId == id);
+        }
+
+        var naming = Naming(person, subjects);
+        return c => !naming.Contains(c.Id);
+    }
+
+    private static Expression<Func<EthicsCase, bool>> And(Expression<Func<EthicsCase, bool>> left, Expression<Func<EthicsCase, bool>> right)
+    {
+        var parameter = left.Parameters[0];
+        return Expression.Lambda<Func<EthicsCase, bool>>(
+            Expression.AndAlso(left.Body, new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body)), parameter);
     }
 
     /// <summary>Whether the person reviews the case (as opposed to only having reported it).</summary>

@@ -24,7 +24,7 @@ public sealed class ListCasesHandler(EthicsDbContext db, ActorContext actor) : I
 {
     public async ValueTask<Page<CaseListItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
-        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(await CaseLookup.VisibleToAsync(db, actor.Current, cancellationToken));
+        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(await CaseLookup.VisibleInListAsync(db, actor.Current, cancellationToken));
         if (query.State is { } state)
         {
             cases = cases.Where(c => c.State == state);

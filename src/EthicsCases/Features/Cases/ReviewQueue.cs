@@ -49,7 +49,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
     public async ValueTask<Page<QueueItem>> Handle(ReviewQueue query, CancellationToken cancellationToken)
     {
         var visible = db.Cases.AsNoTracking().IgnoreAutoIncludes()
-            .Where(await CaseLookup.VisibleToAsync(db, actor.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken));
+            .Where(await CaseLookup.VisibleInListAsync(db, actor.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken));
         var fetch = Paging.Fetch(query.Limit);
         var rows = new List<QueueRow>();
         var counts = query.Limit is not null && query.After is null ? new Dictionary<string, int>() : null;

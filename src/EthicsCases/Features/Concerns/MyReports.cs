@@ -26,7 +26,7 @@ public sealed class MyReportsHandler(EthicsDbContext db, ActorContext actor, Tim
     public async ValueTask<Page<MyReport>> Handle(MyReports query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        var mine = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me, db.CaseSubjects)).Where(c => c.ReporterId == me.Id);
+        var mine = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me)).Where(c => c.ReporterId == me.Id);
         var counts = query.Limit is not null && query.After is null ? await CaseRows.CountsAsync(mine, cancellationToken) : null;
         var rows = await CaseRows.ListAsync(db, CaseRows.Before(mine, query.After).OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Reference)
             .Take(Paging.Fetch(query.Limit)), cancellationToken);

@@ -58,7 +58,7 @@ internal static class EvidenceAccess
 {
     public static async Task<Guid> ReviewedCaseIdAsync(EthicsDbContext db, string key, Person me, CancellationToken ct)
     {
-        var ethicsCase = await db.Cases.AsNoTracking().ByKey(key).Where(CaseAccess.VisibleTo(me, db.CaseSubjects)).SingleOrDefaultAsync(ct)
+        var ethicsCase = await db.Cases.AsNoTracking().ByKey(key).Where(CaseAccess.VisibleTo(me)).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException($"Case '{key}' was not found.");
         return CaseAccess.IsReviewer(ethicsCase, me)
             ? ethicsCase.Id

@@ -14,7 +14,7 @@ public sealed class ShowThreadHandler(EthicsDbContext db, ActorContext actor) : 
     public async ValueTask<IReadOnlyList<ThreadMessage>> Handle(ShowThread query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        var ethicsCase = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me, db.CaseSubjects)).SingleOrDefaultAsync(cancellationToken)
+        var ethicsCase = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Case '{query.CaseKey}' was not found.");
         return await CaseThread.ReadAsync(db, ethicsCase.Id, CaseAccess.IsReviewer(ethicsCase, me), cancellationToken);
     }

@@ -43,7 +43,7 @@ public sealed class ExportCasesHandler(EthicsDbContext db, ActorContext actor, T
 
     private IQueryable<EthicsCase> Visible(Person me, CaseState? state)
     {
-        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me, db.CaseSubjects));
+        var cases = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me));
         return state is { } s ? cases.Where(c => c.State == s) : cases;
     }
 

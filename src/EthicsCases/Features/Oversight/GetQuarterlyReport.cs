@@ -57,7 +57,7 @@ public sealed class GetQuarterlyReportHandler(EthicsDbContext db, ActorContext a
         var metrics = ProgramMetrics.From(await MetricsLedger.ForViewerAsync(db, me, firstQuarter, quarter, cancellationToken),
             GetProgramMetricsHandler.Headcount(configuration), firstQuarter, quarter);
 
-        var visible = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me, db.CaseSubjects));
+        var visible = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(CaseAccess.VisibleTo(me));
         var open = await visible.Where(c => c.FiledAt < end && (c.State != CaseState.Closed || c.ClosedAt >= end))
             .Select(c => c.FiledAt).ToListAsync(cancellationToken);
         var overdue = await OverdueAsync(visible, now, cancellationToken);

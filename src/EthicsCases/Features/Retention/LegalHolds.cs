@@ -28,7 +28,7 @@ public sealed class ListLegalHoldsHandler(EthicsDbContext db, ActorContext actor
     public async ValueTask<CaseLegalHolds> Handle(ListLegalHolds query, CancellationToken cancellationToken)
     {
         var me = actor.Current;
-        var ethicsCase = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me, db.CaseSubjects)).SingleOrDefaultAsync(cancellationToken)
+        var ethicsCase = await db.Cases.AsNoTracking().ByKey(query.CaseKey).Where(CaseAccess.VisibleTo(me)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Case '{query.CaseKey}' was not found.");
         if (!CaseAccess.IsReviewer(ethicsCase, me))
         {

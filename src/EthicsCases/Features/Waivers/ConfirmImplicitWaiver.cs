@@ -124,7 +124,7 @@ internal static class ProposalAccess
     public static async Task<ImplicitWaiverProposal> LoadAsync(EthicsDbContext db, Guid id, Person me, CancellationToken ct)
     {
         var myId = me.Id;
-        var cases = db.Cases.Where(CaseAccess.VisibleTo(me, db.CaseSubjects)).Select(c => c.Id);
+        var cases = db.Cases.Where(CaseAccess.VisibleTo(me)).Select(c => c.Id);
         var proposal = await db.ImplicitWaiverProposals.Include(p => p.Case)
                 .SingleOrDefaultAsync(p => p.Id == id && p.PersonId != myId && cases.Contains(p.CaseId), ct)
             ?? throw new NotFoundException($"Proposal '{id}' was not found.");

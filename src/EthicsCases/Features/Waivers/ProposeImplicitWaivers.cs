@@ -127,7 +127,7 @@ public static class ImplicitWaivers
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
         var id = person.Id;
-        var cases = db.Cases.Where(CaseAccess.VisibleTo(person, db.CaseSubjects)).Select(c => c.Id);
+        var cases = db.Cases.Where(CaseAccess.VisibleTo(person)).Select(c => c.Id);
         return db.ImplicitWaiverProposals.AsNoTracking().Include(p => p.Case).Include(p => p.Person)
             .Where(p => p.PersonId != id && cases.Contains(p.CaseId));
     }
