@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,6 +20,19 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// <summary>How long SQLite waits for another process's writer before giving up with <c>SQLITE_BUSY</c>.</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
+    /// <summary>The meter of SQLite's write path (<c>dotnet-counters monitor --counters EthicsCases.Sqlite</c>).</summary>
+    public const string MeterName = "EthicsCases.Sqlite";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    // How long writers wait for their turn and how long they keep it (BEGIN IMMEDIATE to commit or rollback): under
+    // load the one writer's turn is the intake's limit, and these say whether the time goes waiting or inside it.
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("ethics.sqlite.write_gate.wait", "ms",
+        "Time a writer waited for the in-process write gate.");
+
+    private static readonly Histogram<double> Held = Meter.CreateHistogram<double>("ethics.sqlite.write_gate.hold", "ms",
+        "Time a writer held the write gate, from BEGIN IMMEDIATE to commit or rollback.");
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbConnection, Holder> _byConnection = [];
     private readonly ConditionalWeakTable<DbTransaction, Holder> _byTransaction = [];
@@ -34,7 +49,9 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         ArgumentNullException.ThrowIfNull(connection);
         var gate = GateOf(connection);
+        var asked = Stopwatch.GetTimestamp();
         await gate.WaitAsync(cancellationToken);
+        Waited.Record(Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
         return Begin(connection, gate, eventData);
     }
 
@@ -43,7 +60,9 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         ArgumentNullException.ThrowIfNull(connection);
         var gate = GateOf(connection);
+        var asked = Stopwatch.GetTimestamp();
         gate.Wait();
+        Waited.Record(Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
         return Begin(connection, gate, eventData);
     }
 
@@ -181,12 +200,14 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
 
     private sealed class Holder(SemaphoreSlim gate)
     {
+        private readonly long _since = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Release()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                Held.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds);
                 gate.Release();
             }
         }
