@@ -38,6 +38,10 @@ public static class DependencyInjection
             .Validate(o => o.OverdueAfterBusinessDays is >= 0 and <= 250, "Triage:OverdueAfterBusinessDays must be between 0 and 250.")
             .ValidateOnStart();
         services.AddScoped<ActorContext>();
+        // Negative is refused, 0 lifts the limit (docs/deploy.md).
+        var commands = configuration.GetValue<int?>("Database:ConcurrentCommands") ?? WriteAdmission.DefaultFor(database.Provider);
+        services.AddSingleton(new WriteAdmission(commands >= 0 ? commands
+            : throw new InvalidOperationException($"Database:ConcurrentCommands must be 0 (no limit) or more, not {commands}.")));
         services.AddScoped<Features.People.DirectorySignIn>();
         // Read (or, without Anonymous:Secret, created in the data folder) on first use, not at registration.
         services.AddSingleton(_ => Security.AnonymousPasswordHasher.FromConfiguration(configuration));
@@ -49,7 +53,8 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization first: a caller who may not send a message learns nothing from its validation messages.
-            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+            // Admission before both: a command waiting for its turn has done no work yet (WriteAdmission).
+            options.PipelineBehaviors = [typeof(WriteAdmissionBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         return services;
     }
