@@ -18,7 +18,7 @@ public sealed class WriteAdmissionTests
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
-            await Task.Delay(i % 3);
+            await Task.Delay(5 + (i % 3));
             Interlocked.Decrement(ref running);
             return Interlocked.Increment(ref done);
         }, CancellationToken.None))));
