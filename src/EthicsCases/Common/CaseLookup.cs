@@ -63,8 +63,7 @@ public static class CaseLookup
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
-        var id = person.Id;
-        var naming = await db.CaseSubjects.Where(s => s.PersonId == id).Take(CaseAccess.ReadRecusalOnceLimit).CountAsync(ct);
+        var naming = await CaseAccess.Naming(person, db.CaseSubjects).Take(CaseAccess.ReadRecusalOnceLimit).CountAsync(ct);
         return CaseAccess.VisibleWithDesignations(person, await DesigneeScopeAsync(db, person, today, ct),
             CaseAccess.ReadRecusalOnce(naming) ? db.CaseSubjects : null);
     }

@@ -17,7 +17,7 @@ public static class CaseAccess
     /// Committee: every case; the General Counsel: the routed column).
     /// </summary>
     /// <remarks>
-    /// Recusal can be written two ways, with the same result (<c>CaseAccessTests</c> compares them for every person):
+    /// Recusal can be written two ways, with the same result (<c>RecusalFormsTests</c> compares them for every person):
     /// <list type="bullet">
     /// <item>per case (the default): <c>NOT EXISTS</c> on the case's subjects, an index probe for every case looked at:
     /// cheap when a query looks at a few cases, whoever the person is;</item>
@@ -31,22 +31,25 @@ public static class CaseAccess
     public static Expression<Func<EthicsCase, bool>> VisibleTo(Person person, IQueryable<CaseSubject>? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(person);
+        return Reach(person) is { } reach ? Combine(NotNaming(person, subjects), reach, Expression.AndAlso) : NotNaming(person, subjects);
+    }
+
+    // What the person's roles reach before recusal; null for the Audit Committee, who reaches every case.
+    private static Expression<Func<EthicsCase, bool>>? Reach(Person person)
+    {
         var id = person.Id;
-        var isGeneralCounsel = person.Has(Role.GeneralCounsel);
-        var isBoard = person.Has(Role.Board);
         if (person.Has(Role.AuditCommittee))
         {
-            return NotNaming(person, subjects);
+            return null;
         }
 
-        Expression<Func<EthicsCase, bool>> reach = (isGeneralCounsel, isBoard) switch
+        return (person.Has(Role.GeneralCounsel), person.Has(Role.Board)) switch
         {
             (true, true) => c => c.RoutedToGeneralCounsel || c.ReferredToBoard || c.ReporterId == id,
             (true, false) => c => c.RoutedToGeneralCounsel || c.ReporterId == id,
             (false, true) => c => c.ReferredToBoard || c.ReporterId == id,
             _ => c => c.ReporterId == id,
         };
-        return And(NotNaming(person, subjects), reach);
     }
 
     /// <summary>
@@ -79,17 +82,15 @@ public static class CaseAccess
     /// <param name="subjects">As for <see cref="VisibleTo"/>: when given, recusal is read once.</param>
     public static Expression<Func<EthicsCase, bool>> VisibleWithDesignations(Person person, BoardDesigneeScope? designee, IQueryable<CaseSubject>? subjects = null)
     {
-        var rule = VisibleTo(person, subjects);
-        if (designee is null)
+        ArgumentNullException.ThrowIfNull(person);
+        if (designee is null || Reach(person) is not { } reach)
         {
-            return rule;
+            return VisibleTo(person, subjects);
         }
 
         var decided = designee.DecidedCaseIds;
         Expression<Func<EthicsCase, bool>> asDesignee = c => c.State == CaseState.BoardDetermination || decided.Contains(c.Id);
-        var widened = And(NotNaming(person, subjects), asDesignee);
-        var parameter = rule.Parameters[0];
-        return Expression.Lambda<Func<EthicsCase, bool>>(Expression.OrElse(rule.Body, new ParameterSwap(widened.Parameters[0], parameter).Visit(widened.Body)), parameter);
+        return Combine(NotNaming(person, subjects), Combine(reach, asDesignee, Expression.OrElse), Expression.AndAlso);
     }
 
     // Recusal: never a case naming the person.
@@ -105,11 +106,11 @@ public static class CaseAccess
         return c => !naming.Contains(c.Id);
     }
 
-    private static Expression<Func<EthicsCase, bool>> And(Expression<Func<EthicsCase, bool>> left, Expression<Func<EthicsCase, bool>> right)
+    private static Expression<Func<EthicsCase, bool>> Combine(Expression<Func<EthicsCase, bool>> left, Expression<Func<EthicsCase, bool>> right,
+        Func<Expression, Expression, BinaryExpression> with)
     {
         var parameter = left.Parameters[0];
-        return Expression.Lambda<Func<EthicsCase, bool>>(
-            Expression.AndAlso(left.Body, new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body)), parameter);
+        return Expression.Lambda<Func<EthicsCase, bool>>(with(left.Body, new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body)), parameter);
     }
 
     /// <summary>Whether the person reviews the case (as opposed to only having reported it).</summary>

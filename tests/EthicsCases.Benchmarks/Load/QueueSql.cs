@@ -1,5 +1,5 @@
-using EthicsCases.Domain;
 using System.Globalization;
+using EthicsCases.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace EthicsCases.Benchmarks.Load;
@@ -30,9 +30,9 @@ public static class QueueSql
         bool readOnce;
         await using (var naming = connection.CreateCommand())
         {
-            naming.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM CaseSubjects WHERE PersonId = $me LIMIT {EthicsCases.Domain.CaseAccess.ReadRecusalOnceLimit})";
+            naming.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM CaseSubjects WHERE PersonId = $me LIMIT {CaseAccess.ReadRecusalOnceLimit})";
             naming.Parameters.AddWithValue("$me", me);
-            readOnce = EthicsCases.Domain.CaseAccess.ReadRecusalOnce(Convert.ToInt32(await naming.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+            readOnce = CaseAccess.ReadRecusalOnce(Convert.ToInt32(await naming.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
         }
 
         var recusal = readOnce
