@@ -24,7 +24,14 @@ public sealed class SecBusinessCalendar
 
     private static readonly Lazy<SecBusinessCalendar> DefaultCalendar = new(LoadDefault);
 
+    private static readonly int FirstDay = new DateOnly(FirstYear, 1, 1).DayNumber;
+    private static readonly int LastDay = new DateOnly(LastYear, 12, 31).DayNumber;
+
     private readonly FrozenSet<DateOnly> _closed;
+
+    // Business days from FirstYear's first day to each day, inclusive: a count between two days in range is one
+    // subtraction instead of a walk over every day between them (a queue of old cases counts years per row).
+    private readonly int[] _businessDaysThrough;
 
     /// <summary>Builds a calendar with the given extra closures.</summary>
     public SecBusinessCalendar(IEnumerable<SecClosure> extraClosures, string version)
@@ -36,6 +43,13 @@ public sealed class SecBusinessCalendar
         for (var year = FirstYear; year <= LastYear; year++)
             foreach (var holiday in FederalHolidays(year)) closed.Add(holiday.Observed);
         _closed = closed.ToFrozenSet();
+        _businessDaysThrough = new int[LastDay - FirstDay + 1];
+        var count = 0;
+        for (var day = FirstDay; day <= LastDay; day++)
+        {
+            if (IsBusinessDay(DateOnly.FromDayNumber(day))) count++;
+            _businessDaysThrough[day - FirstDay] = count;
+        }
     }
 
     /// <summary>The calendar shipped with the application (embedded sec-calendar.json).</summary>
@@ -83,6 +97,16 @@ public sealed class SecBusinessCalendar
     /// <summary>Business days in (from, to]: how many business days late a filing on <paramref name="to"/> is when due on <paramref name="from"/>.</summary>
     public int BusinessDaysAfter(DateOnly from, DateOnly to)
     {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        if (from.DayNumber >= FirstDay && to.DayNumber <= LastDay)
+        {
+            return _businessDaysThrough[to.DayNumber - FirstDay] - _businessDaysThrough[from.DayNumber - FirstDay];
+        }
+
         var count = 0;
         for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
             if (IsBusinessDay(d)) count++;

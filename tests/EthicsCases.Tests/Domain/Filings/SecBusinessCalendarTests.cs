@@ -106,6 +106,51 @@ public class SecBusinessCalendarTests
     }
 
     [Test]
+    public void Business_days_between_two_days_are_counted_as_a_walk_over_the_days_would_count_them()
+    {
+        // The count comes from a table of running totals; a walk over every day, IsBusinessDay by IsBusinessDay, is the
+        // definition it must agree with: random spans of up to 40 years, the table's edges, spans leaving it, and the
+        // extra closures (2025-01-09) of the shipped policy and of a calendar built with its own.
+        var calendars = new[] { SecBusinessCalendar.Default, new SecBusinessCalendar([new SecClosure(new DateOnly(2031, 3, 4), "test")], "test") };
+        var random = new Random(31);
+        var spans = Enumerable.Range(0, 2_000).Select(_ =>
+        {
+            var from = new DateOnly(1960, 1, 1).AddDays(random.Next(0, 55_000));
+            return (from, from.AddDays(random.Next(-10, 15_000)));
+        }).Concat(
+        [
+            (new DateOnly(1970, 1, 1), new DateOnly(2100, 12, 31)), (new DateOnly(1969, 12, 31), new DateOnly(1970, 1, 5)),
+            (new DateOnly(2100, 12, 20), new DateOnly(2101, 1, 10)), (new DateOnly(2025, 1, 8), new DateOnly(2025, 1, 10)),
+            (new DateOnly(2031, 3, 3), new DateOnly(2031, 3, 5)), (new DateOnly(2025, 3, 24), new DateOnly(2025, 3, 18)),
+            (new DateOnly(2025, 3, 18), new DateOnly(2025, 3, 18)),
+        ]).ToList();
+
+        foreach (var calendar in calendars)
+        {
+            var wrong = spans.Where(s => calendar.BusinessDaysAfter(s.Item1, s.Item2) != Walk(calendar, s.Item1, s.Item2)).Take(5).ToList();
+            Assert.That(wrong, Is.Empty, $"calendar {calendar.Version}: spans counted otherwise than by walking them");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SecBusinessCalendar.Default.BusinessDaysAfter(new DateOnly(2025, 1, 8), new DateOnly(2025, 1, 10)), Is.EqualTo(1), "the 9th was closed");
+            Assert.That(calendars[1].BusinessDaysAfter(new DateOnly(2031, 3, 3), new DateOnly(2031, 3, 5)), Is.EqualTo(1), "its own closure counts");
+            Assert.That(SecBusinessCalendar.Default.BusinessDaysAfter(new DateOnly(2031, 3, 3), new DateOnly(2031, 3, 5)), Is.EqualTo(2), "not in another calendar");
+        });
+
+        static int Walk(SecBusinessCalendar calendar, DateOnly from, DateOnly to)
+        {
+            var count = 0;
+            for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+            {
+                if (calendar.IsBusinessDay(d)) count++;
+            }
+
+            return count;
+        }
+    }
+
+    [Test]
     public void Policy_file_has_a_version_and_the_listed_closures()
     {
         var calendar = SecBusinessCalendar.Default;
