@@ -253,15 +253,14 @@ internal sealed class DemoRowWriter : IAsyncDisposable
             }
 
             var (table, properties) = Columns<T>(db);
-            var columns = properties.Select(p => (Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToArray();
-            if (!columns.All(c => Supported(Nullable.GetUnderlyingType(ProviderType(c.Mapping)) ?? ProviderType(c.Mapping))))
+            var columns = properties.Select(p => (p.GetRelationalTypeMapping(), p.GetGetter())).ToArray();
+            if (!columns.All(c => Supported(ProviderType(c.Item1))))
             {
                 return null;
             }
 
-            var sql = InsertSql(db, table, properties);
-            Check(handle, SQLitePCL.raw.sqlite3_prepare_v2(handle, sql, out var statement));
-            return new NativeInsert<T>(handle, statement, columns.Select(c => (c.Mapping, c.Getter)).ToArray());
+            Check(handle, SQLitePCL.raw.sqlite3_prepare_v2(handle, InsertSql(db, table, properties), out var statement));
+            return new NativeInsert<T>(handle, statement, columns);
         }
 
         public void Run(IReadOnlyCollection<T> rows)
@@ -288,7 +287,12 @@ internal sealed class DemoRowWriter : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        private static Type ProviderType(RelationalTypeMapping mapping) => mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        // The type of the value ProviderValue hands over, nullable unwrapped.
+        private static Type ProviderType(RelationalTypeMapping mapping)
+        {
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            return Nullable.GetUnderlyingType(type) ?? type;
+        }
 
         private static bool Supported(Type type) => type.IsEnum || type == typeof(string) || type == typeof(byte[]) || type == typeof(bool)
             || type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(double)
