@@ -102,21 +102,28 @@ public static class LoadDriver
         var emptyStarts = new List<double>();
         var webStarts = new List<double>();
         var webReady = new List<double>();
+        // The resident set of each app once it answers, before any load: what the runtime, the framework and the app's
+        // code take on their own, the floor under the peak measured during intake.
+        var emptyIdle = new List<double>();
+        var webIdle = new List<double>();
         for (var i = 0; i < options.Starts; i++)
         {
             using (var app = await AppProcess.StartAsync(empty, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" }))
             {
                 emptyStarts.Add(app.ColdStart.TotalMilliseconds);
+                emptyIdle.Add(app.MemoryMb("VmHWM"));
             }
 
             using (var app = await AppProcess.StartAsync(web, environment, waitForReady: true))
             {
                 webStarts.Add(app.ColdStart.TotalMilliseconds);
                 webReady.Add(app.Ready!.Value.TotalMilliseconds);
+                webIdle.Add(app.MemoryMb("VmHWM"));
             }
         }
 
-        say($"  web {Median(webStarts):0} ms (ready {Median(webReady):0} ms), empty {Median(emptyStarts):0} ms (medians)");
+        say($"  web {Median(webStarts):0} ms (ready {Median(webReady):0} ms), empty {Median(emptyStarts):0} ms (medians); "
+            + $"resident once started: web {Median(webIdle):0} MB, empty {Median(emptyIdle):0} MB");
 
         Person reporter, counsel, committee;
         await using (var services = LocalData.Services(runFolder))
@@ -129,8 +136,8 @@ public static class LoadDriver
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Latencies intake, openIntake, counselQueue, committeeQueue;
-        double peakRss, peakRssSampled, peakAnonSampled, cpuMsPerFiling, rate;
+        Latencies intake, openIntake, counselQueue, committeeQueue, counselSteady, committeeSteady, counselFloor, committeeFloor, floorLoad;
+        double peakRss, peakRssSampled, peakAnonSampled, cpuMsPerFiling, rate, fileRss, sharedRss;
         using (var app = await AppProcess.StartAsync(web, environment))
         {
             using var client = Client(app.Address, options.Connections);
@@ -185,19 +192,51 @@ public static class LoadDriver
             peakRss = app.MemoryMb("VmHWM");
             peakRssSampled = sampled;
             peakAnonSampled = sampledAnon;
+            // Mapped files (the runtime, the framework and the app's ReadyToRun code) and shared memory (the JIT's
+            // double-mapped code) as they stand after intake: the parts of VmHWM that are code, not data.
+            fileRss = app.MemoryMb("RssFile");
+            sharedRss = app.MemoryMb("RssShmem");
             say($"  p50 {openIntake.P50Ms:0.0} ms, p99 {openIntake.P99Ms:0.0} ms, {openIntake.Failures} failed; peak RSS {peakRss:0} MB (private {peakAnonSampled:0} MB)");
 
             say($"queue: {options.QueueRequests} first pages of /api/queue, one after the other, for the General Counsel and the Audit Committee...");
-            counselQueue = await QueuePagesAsync(client, LocalTokens.Issue(counsel, runFolder, TimeProvider.System).Token, CounselQueue, options.QueueRequests);
-            committeeQueue = await QueuePagesAsync(client, LocalTokens.Issue(committee, runFolder, TimeProvider.System).Token, CommitteeQueue, options.QueueRequests);
+            var counselToken = LocalTokens.Issue(counsel, runFolder, TimeProvider.System).Token;
+            var committeeToken = LocalTokens.Issue(committee, runFolder, TimeProvider.System).Token;
+            counselQueue = await QueuePagesAsync(client, counselToken, CounselQueue, options.QueueRequests);
+            committeeQueue = await QueuePagesAsync(client, committeeToken, CommitteeQueue, options.QueueRequests);
+            // The floor under any API answer: the same client, token and pipeline (authentication, the per-request directory
+            // look-up, authorization, Mediator, JSON) around a handler that reads a few rows (the waiver register).
+            counselFloor = await GetSequentiallyAsync(client, counselToken, FloorPath, options.QueueRequests);
+            committeeFloor = await GetSequentiallyAsync(client, committeeToken, FloorPath, options.QueueRequests);
+            say($"  General Counsel p95 {counselQueue.P95Ms:0.0} ms, Audit Committee p95 {committeeQueue.P95Ms:0.0} ms; "
+                + $"request floor ({FloorPath}) p95 {counselFloor.P95Ms:0.0} / {committeeFloor.P95Ms:0.0} ms");
+
+            // The first pages after intake are served partly by code that tiered compilation has not finished with (the
+            // queue's own code ran only 20 times before them). A server that has been up a while serves the page from
+            // its final code: warm both viewers' pages up, alternating, then measure again.
+            say($"queue, steady: {options.QueueWarmUp} more pages each, alternating, then {options.QueueRequests} each again...");
+            await QueueWarmUpAsync(client, counselToken, committeeToken, options.QueueWarmUp);
+            counselSteady = await QueuePagesAsync(client, counselToken, CounselQueue, options.QueueRequests, warmUps: 0);
+            committeeSteady = await QueuePagesAsync(client, committeeToken, CommitteeQueue, options.QueueRequests, warmUps: 0);
+            say($"  General Counsel p95 {counselSteady.P95Ms:0.0} ms, Audit Committee p95 {committeeSteady.P95Ms:0.0} ms");
+
+            // What the pipeline alone allows at the intake's concurrency: the same authenticated request, closed loop.
+            say($"request floor: GET {FloorPath} as the reporter at {options.Connections} connections for {options.Duration.TotalSeconds:0} s...");
+            floorLoad = await Latencies.MeasureAsync(options.Connections, options.WarmUp, options.Duration, async _ =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, FloorPath);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reporterToken);
+                using var answer = await client.SendAsync(request);
+                var body = await answer.Content.ReadAsStringAsync();
+                return answer.IsSuccessStatusCode || Failed(answer, body);
+            });
+            say($"  {floorLoad.PerSecond:0} requests/s, p50 {floorLoad.P50Ms:0.0} ms, p99 {floorLoad.P99Ms:0.0} ms, {floorLoad.Failures} failed");
+
             if (_firstFailure is not null)
             {
                 say($"  first failure: {_firstFailure}");
                 var log = app.Output;
                 say($"  the app's log, last lines:\n{log[Math.Max(0, log.Length - 4000)..]}");
             }
-
-            say($"  General Counsel p95 {counselQueue.P95Ms:0.0} ms, Audit Committee p95 {committeeQueue.P95Ms:0.0} ms");
         }
 
         say($"raw: the {statements.Count(s => s.IsWrite)} write statements of a filing, replayed at {options.Connections} tasks on a copy of the same database...");
@@ -216,13 +255,23 @@ public static class LoadDriver
             options.Cases, seedSeconds, options.Connections, options.Duration.TotalSeconds, options.WebEnvironment,
             Median(webStarts), Median(webReady), Median(emptyStarts), webStarts, emptyStarts,
             intake, raw, statements.Count(s => s.IsWrite), peakRss, peakRssSampled,
-            counselQueue, counselSql, committeeQueue, committeeSql)
+            counselSteady, counselSql, committeeSteady, committeeSql)
         {
+            CounselQueueAfterIntake = counselQueue,
+            CommitteeQueueAfterIntake = committeeQueue,
+            QueueWarmUp = options.QueueWarmUp,
             OpenLoopRate = rate,
             OpenIntake = openIntake,
             OpenRawIntake = openRaw,
             CpuMsPerFiling = cpuMsPerFiling,
             PeakRssPrivateMb = peakAnonSampled,
+            FileRssMb = fileRss,
+            SharedRssMb = sharedRss,
+            IdleRssMb = Median(webIdle),
+            EmptyAppIdleRssMb = Median(emptyIdle),
+            CounselRequestFloor = counselFloor,
+            CommitteeRequestFloor = committeeFloor,
+            RequestFloorLoad = floorLoad,
         };
         var json = JsonSerializer.Serialize(report, Indented);
         if (options.Json)
@@ -243,10 +292,26 @@ public static class LoadDriver
         return 0;
     }
 
-    private static async Task<Latencies> QueuePagesAsync(HttpClient client, string token, CaseState[] states, int count)
+    /// <summary>The authenticated request the request floor is measured with.</summary>
+    private const string FloorPath = "/api/waivers";
+
+    private static string QueuePath(CaseState[] states) => "/api/queue?" + string.Join('&', states.Select(s => $"state={s}"));
+
+    private static Task<Latencies> QueuePagesAsync(HttpClient client, string token, CaseState[] states, int count, int warmUps = 20) =>
+        GetSequentiallyAsync(client, token, QueuePath(states), count, warmUps);
+
+    private static async Task QueueWarmUpAsync(HttpClient client, string counselToken, string committeeToken, int count)
     {
-        var path = "/api/queue?" + string.Join('&', states.Select(s => $"state={s}"));
-        return await Latencies.SequentialAsync(20, count, async () =>
+        for (var i = 0; i < count; i++)
+        {
+            await GetSequentiallyAsync(client, counselToken, QueuePath(CounselQueue), 1, warmUps: 0);
+            await GetSequentiallyAsync(client, committeeToken, QueuePath(CommitteeQueue), 1, warmUps: 0);
+        }
+    }
+
+    private static async Task<Latencies> GetSequentiallyAsync(HttpClient client, string token, string path, int count, int warmUps = 20)
+    {
+        return await Latencies.SequentialAsync(warmUps, count, async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -16,8 +16,16 @@ public sealed record LoadOptions
     /// <summary>Cold starts of each app; the median is reported.</summary>
     public int Starts { get; init; } = 5;
 
-    /// <summary>Sequential queue requests per person (after 20 warm-up requests).</summary>
+    /// <summary>Sequential queue requests per person, measured twice: right after intake (after 20 warm-up requests) and
+    /// again after <see cref="QueueWarmUp"/>.</summary>
     public int QueueRequests { get; init; } = 200;
+
+    /// <summary>
+    /// Queue requests per person, alternating, between the two measurements: enough for tiered compilation to finish
+    /// with the queue's code (about 600 requests with the runtime's defaults, docs/performance.md), so that the second
+    /// measures the page as a server that has been up for a while serves it.
+    /// </summary>
+    public int QueueWarmUp { get; init; } = 800;
 
     /// <summary>
     /// Filings per second offered in the open-loop intake run (app and raw alike); 0: half the app's closed-loop
@@ -57,6 +65,7 @@ public sealed record LoadOptions
                 "--warmup" => options with { WarmUp = Seconds(Next()) },
                 "--starts" => options with { Starts = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--queue-requests" => options with { QueueRequests = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--queue-warmup" => options with { QueueWarmUp = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--json" => options with { Json = true },
                 "--reseed" => options with { Reseed = true },
@@ -65,7 +74,7 @@ public sealed record LoadOptions
                 "--output" => options with { Output = Next() },
                 "--env" => AddEnvironment(options, environment, Next()),
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --cases N --connections N --duration 20s --warmup 3s --starts N " +
-                    "--queue-requests N --rate N --json --reseed --no-publish --show-statements --output FILE --env NAME=VALUE"),
+                    "--queue-requests N --queue-warmup N --rate N --json --reseed --no-publish --show-statements --output FILE --env NAME=VALUE"),
             };
         }
 
