@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using EthicsCases.Domain;
 using EthicsCases.Security.Keys;
 using Microsoft.EntityFrameworkCore;
@@ -69,9 +70,21 @@ public sealed class ContentVault(RecordKeys keys)
             stored.AddRange(await db.DataKeys.AsNoTracking().Where(k => chunk.Contains(k.OwnerId)).ToListAsync(ct));
         }
 
-        foreach (var key in stored)
+        // One cipher per key-encryption key for the whole batch: a page of 50 cases unwraps 50 keys.
+        var ciphers = new Dictionary<string, AesGcm>(StringComparer.Ordinal);
+        try
         {
-            _dataKeys[key.OwnerId] = keys.Content.Unwrap(key.OwnerId, key.KekId, key.Wrapped);
+            foreach (var key in stored)
+            {
+                _dataKeys[key.OwnerId] = keys.Content.Unwrap(key.OwnerId, key.KekId, key.Wrapped, ciphers);
+            }
+        }
+        finally
+        {
+            foreach (var cipher in ciphers.Values)
+            {
+                cipher.Dispose();
+            }
         }
 
         if (!create)

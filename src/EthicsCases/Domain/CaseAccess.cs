@@ -110,7 +110,7 @@ public static class CaseAccess
         Func<Expression, Expression, BinaryExpression> with)
     {
         var parameter = left.Parameters[0];
-        return Expression.Lambda<Func<EthicsCase, bool>>(with(left.Body, new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body)), parameter);
+        return Expression.Lambda<Func<EthicsCase, bool>>(with(left.Body, ExpressionParts.Substitute(right.Body, right.Parameters[0], parameter)), parameter);
     }
 
     /// <summary>Whether the person reviews the case (as opposed to only having reported it).</summary>
@@ -129,11 +129,6 @@ public static class CaseAccess
         ArgumentNullException.ThrowIfNull(ethicsCase);
         ArgumentNullException.ThrowIfNull(person);
         return ethicsCase.Outcome == CaseOutcome.ViolationFound && IsReviewer(ethicsCase, person) && NoticeReaders.Any(person.Has);
-    }
-
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 

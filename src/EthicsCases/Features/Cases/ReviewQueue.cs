@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EthicsCases.Common;
 using EthicsCases.Data;
 using EthicsCases.Domain;
@@ -51,6 +52,8 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
         var visible = db.Cases.AsNoTracking().IgnoreAutoIncludes()
             .Where(await CaseLookup.VisibleInListAsync(db, actor.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken));
         var fetch = Paging.Fetch(query.Limit);
+        // The clock columns come with the page's rows: one read of each case.
+        var pageRow = PageRow.Including(CaseDeadlines.Row(db));
         var rows = new List<QueueRow>();
         var counts = query.Limit is not null && query.After is null ? new Dictionary<string, int>() : null;
         foreach (var state in query.States.Distinct())
@@ -58,7 +61,7 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
             var inState = visible.Where(c => c.State == state);
             rows.AddRange(await CaseRows.After(inState, query.After)
                 .OrderBy(c => c.FiledAt).ThenBy(c => c.Reference).Take(fetch)
-                .Select(c => new QueueRow(c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId))
+                .Select(pageRow)
                 .ToListAsync(cancellationToken));
             if (counts is not null)
             {
@@ -69,8 +72,9 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
         rows = rows.OrderBy(r => r.FiledAt).ThenBy(r => r.Reference, StringComparer.Ordinal).Take(fetch).ToList();
         var summaries = await db.OpenTextsAsync(rows, r => r.Id, r => r.ContentPurgedAt is null ? r.SealedSummary : null, EthicsCase.SummaryPurpose,
             (r, s) => CaseRows.Summary(s, r.ContentPurgedAt), cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var deadlines = await CaseDeadlines.ForCasesAsync(db, rows.Select(r => r.Id).ToList(), CaseDeadlines.Calculator(triage.Value), clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var calculator = CaseDeadlines.Calculator(triage.Value);
         var items = rows.Select((c, i) =>
         {
             var since = c.State == CaseState.Intake ? c.FiledAt : c.UpdatedAt;
@@ -79,12 +83,15 @@ public sealed class ReviewQueueHandler(EthicsDbContext db, ActorContext actor, T
             return new QueueItem(c.Id, c.Reference, c.Category, c.State, summaries[i], c.FiledAt, since, waiting,
                 waiting > triage.Value.OverdueAfterBusinessDays, c.ReporterId is null)
             {
-                NextDeadline = CaseDeadlines.Next(deadlines[c.Id]),
+                NextDeadline = CaseDeadlines.Next(calculator.Calculate(c.Clock.Facts(), now)),
             };
         }).ToList();
         return Paging.Of(items, query.Limit, q => Paging.Cursor(q.FiledAt, q.Reference), counts);
     }
 
+    private static readonly Expression<Func<EthicsCase, CaseClockRow, QueueRow>> PageRow = (c, clock) =>
+        new QueueRow(c.Id, c.Reference, c.Category, c.State, c.SealedSummary, c.ContentPurgedAt, c.FiledAt, c.UpdatedAt, c.ReporterId, clock);
+
     private sealed record QueueRow(Guid Id, string Reference, ConcernCategory Category, CaseState State, byte[]? SealedSummary, DateTime? ContentPurgedAt,
-        DateTime FiledAt, DateTime UpdatedAt, Guid? ReporterId);
+        DateTime FiledAt, DateTime UpdatedAt, Guid? ReporterId, CaseClockRow Clock);
 }

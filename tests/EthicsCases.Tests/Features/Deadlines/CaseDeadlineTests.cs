@@ -139,6 +139,35 @@ public sealed class CaseDeadlineTests(DatabaseProvider provider) : DatabaseFixtu
     }
 
     [Test]
+    public async Task Each_queue_row_names_the_deadline_its_case_shows_first_whoever_reported_it()
+    {
+        // The queue reads a case's clock columns with its row; the case page reads them on their own. A signed report, an
+        // anonymous one (its reporter is reachable through the credential) and one acknowledged, filed on different days.
+        var signed = await FileAsync();
+        Db.Clock.Advance(TimeSpan.FromDays(2));
+        var anonymous = await Db.SendAs(null, new FileAnonymousReport("Fraud", "Invoices split to avoid approval", null, []));
+        Db.Clock.Advance(TimeSpan.FromDays(3));
+        var acknowledged = await FileAsync();
+        await Db.SendAs(Cast.AuditChair, new AcknowledgeReport(acknowledged.Reference));
+        Db.Clock.Advance(TimeSpan.FromDays(4));
+
+        var queue = await Db.SendAs(Cast.AuditChair, new ReviewQueue([CaseState.Intake]));
+        var expected = new List<(string, NextDeadline?)>();
+        foreach (var reference in new[] { signed.Reference, anonymous.Reference, acknowledged.Reference })
+        {
+            expected.Add((reference, CaseDeadlines.Next((await Db.SendAs(Cast.AuditChair, new ShowCase(reference))).Deadlines)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(queue.Select(q => (q.Reference, q.NextDeadline)), Is.EqualTo(expected));
+            Assert.That(expected.Select(e => e.Item2?.Kind), Is.EqualTo(new DeadlineKind?[] { DeadlineKind.Acknowledge, DeadlineKind.Acknowledge, DeadlineKind.Triage }),
+                "the first two are unacknowledged (the anonymous one too: its reporter has a credential), the third is");
+            Assert.That(expected[0].Item2!.Overdue, Is.True, "filed nine days ago, acknowledgment was due in seven");
+        });
+    }
+
+    [Test]
     public async Task A_queue_row_names_the_next_unmet_deadline_once_the_first_is_met()
     {
         var filed = await FileAsync();
