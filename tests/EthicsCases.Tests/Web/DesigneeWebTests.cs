@@ -105,6 +105,40 @@ public sealed class DesigneeWebTests
         });
     }
 
+    [Test]
+    public async Task The_menu_leads_a_designee_with_no_role_to_their_lists_only_while_designated_and_only_for_what_they_decide()
+    {
+        var forDeterminations = await DesigneeAsync("designee.menu", Today.AddDays(-1), Today.AddDays(1));
+        var forWaivers = await DesigneeAsync("designee.menu.waivers", Today.AddDays(-1), Today.AddDays(1), "waivers");
+        var ended = await DesigneeAsync("designee.menu.ended", Today.AddDays(-30), Today.AddDays(-1), "determinations", "waivers");
+        var nobody = await _app.AddPersonAsync($"no.role-{Guid.NewGuid():N}@example.com", "Nobody Designated");
+
+        var menus = new Dictionary<string, string>();
+        foreach (var (who, email) in new[] { ("determinations", forDeterminations.Email), ("waivers", forWaivers.Email), ("ended", ended.Email),
+            ("no designation", nobody.Email), ("officer", _officer.Email) })
+        {
+            menus[who] = await PageAsync(email, "/");
+        }
+
+        // The links lead somewhere the designee may go: the list of cases awaiting the Board, the waiver register.
+        var list = await PageAsync(forDeterminations.Email, "/Board/Determinations");
+        var register = await PageAsync(forWaivers.Email, "/Waivers");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(menus["determinations"], Does.Contain("id=\"nav-board-determinations\""));
+            Assert.That(menus["determinations"], Does.Not.Contain("id=\"nav-waivers\""), "designated for determinations only");
+            Assert.That(menus["waivers"], Does.Contain("id=\"nav-waivers\""));
+            Assert.That(menus["waivers"], Does.Not.Contain("nav-board-determinations"), "designated for waivers only");
+            Assert.That(menus["ended"], Does.Not.Contain("nav-board-determinations").And.Not.Contain("id=\"nav-waivers\""), "the designation ended yesterday");
+            Assert.That(menus["no designation"], Does.Not.Contain("nav-board-determinations").And.Not.Contain("id=\"nav-waivers\""));
+            Assert.That(menus["officer"], Does.Not.Contain("nav-board-determinations"), "an officer reaches waivers by role, not the Board's list");
+            Assert.That(menus["officer"], Does.Contain("id=\"nav-waivers\""));
+            Assert.That(list, Does.Contain("<h1"), "the designee's list opens");
+            Assert.That(register, Does.Contain("<h1"), "the waiver register opens for a designee for waivers");
+        });
+    }
+
     private Task<string> CasePageAsync(string email, string reference) => PageAsync(email, $"/Cases/{reference}");
 
     private async Task<string> PageAsync(string email, string path)
@@ -117,12 +151,12 @@ public sealed class DesigneeWebTests
         return html;
     }
 
-    private async Task<Person> DesigneeAsync(string name, DateOnly from, DateOnly to)
+    private async Task<Person> DesigneeAsync(string name, DateOnly from, DateOnly to, params string[] matters)
     {
         var designee = await _app.AddPersonAsync($"{name}-{Guid.NewGuid():N}@example.com", "Outside Counsel");
         using var chair = _app.ClientAs(_chair);
         using var designated = await chair.PostAsJsonAsync("/api/board/designations",
-            new { person = designee.Email, matters = new[] { "determinations" }, from, to, resolution = from });
+            new { person = designee.Email, matters = matters.Length == 0 ? ["determinations"] : matters, from, to, resolution = from });
         Assert.That(designated.StatusCode, Is.EqualTo(HttpStatusCode.Created), await designated.Content.ReadAsStringAsync());
         return designee;
     }

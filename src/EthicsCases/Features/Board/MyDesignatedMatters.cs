@@ -1,0 +1,39 @@
+using EthicsCases.Common;
+using EthicsCases.Data;
+using EthicsCases.Domain;
+using EthicsCases.Domain.Waivers;
+using EthicsCases.Features.Waivers;
+using Mediator;
+
+namespace EthicsCases.Features.Board;
+
+/// <summary>
+/// What the signed-in person may decide today as the Board's designee, by the same rules that open the cases and the
+/// waiver register to them: so that the menu leads a designee who holds no role to the lists they work from.
+/// </summary>
+public sealed record MyDesignatedMatters : IQuery<IReadOnlyList<DesignatedMatter>>, IActorRequest;
+
+/// <summary>Reads the designations in force today (a handful of rows).</summary>
+public sealed class MyDesignatedMattersHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<MyDesignatedMatters, IReadOnlyList<DesignatedMatter>>
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<DesignatedMatter>> Handle(MyDesignatedMatters query, CancellationToken cancellationToken)
+    {
+        var me = actor.Current;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var matters = new List<DesignatedMatter>();
+        // The cases awaiting the Board: what CaseLookup widens visibility by (a designation of the person by name).
+        if (await CaseLookup.DesigneeScopeAsync(db, me, today, cancellationToken) is not null)
+        {
+            matters.Add(DesignatedMatter.Determinations);
+        }
+
+        // The waiver register: what WaiverAccess opens it by (by name, or as a member of a designated body).
+        if (Designations.CanDecide(me, DesignatedMatter.Waivers, today, await WaiverAccess.DesignationsOnAsync(db, today, cancellationToken)))
+        {
+            matters.Add(DesignatedMatter.Waivers);
+        }
+
+        return matters;
+    }
+}
