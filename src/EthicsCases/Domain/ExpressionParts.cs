@@ -8,7 +8,7 @@ namespace EthicsCases.Domain;
 /// </summary>
 internal static class ExpressionParts
 {
-    /// <summary>The body of <paramref name="body"/>'s lambda with <paramref name="parameter"/> replaced by <paramref name="with"/>.</summary>
+    /// <summary><paramref name="body"/> with every use of <paramref name="parameter"/> replaced by <paramref name="with"/>.</summary>
     public static Expression Substitute(Expression body, ParameterExpression parameter, Expression with) => new Substitution(parameter, with).Visit(body);
 
     /// <summary>
