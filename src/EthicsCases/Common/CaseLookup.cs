@@ -83,7 +83,7 @@ public static class CaseLookup
         var designations = await db.BoardDesignations.AsNoTracking()
             .Where(d => d.DesigneeId == id && d.From <= today && d.To >= today)
             .ToListAsync(ct);
-        if (!designations.Any(d => d.Covers(DesignatedMatter.Determinations)))
+        if (!DesignatedForDeterminations(person, designations))
         {
             return null;
         }
@@ -91,6 +91,18 @@ public static class CaseLookup
         return new BoardDesigneeScope(db.Determinations
             .Where(d => d.RecordedById == id && d.DecidedAs == DecisionCapacity.Designee)
             .Select(d => d.CaseId));
+    }
+
+    /// <summary>
+    /// Whether, among designations in force, one names the person for determinations: what widens their view
+    /// (<see cref="DesigneeScopeAsync"/>). The Audit Committee and the Board see those cases by role already.
+    /// </summary>
+    public static bool DesignatedForDeterminations(Person person, IEnumerable<BoardDesignation> inForce)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(inForce);
+        return !person.Has(Role.AuditCommittee) && !person.Has(Role.Board)
+            && inForce.Any(d => d.DesigneeId == person.Id && d.Covers(DesignatedMatter.Determinations));
     }
 
     // Behaviours and handlers that predate designations call without a clock: the date comes from the application's

@@ -13,7 +13,7 @@ namespace EthicsCases.Features.Board;
 /// </summary>
 public sealed record MyDesignatedMatters : IQuery<IReadOnlyList<DesignatedMatter>>, IActorRequest;
 
-/// <summary>Reads the designations in force today (a handful of rows).</summary>
+/// <summary>Reads the designations in force today once.</summary>
 public sealed class MyDesignatedMattersHandler(EthicsDbContext db, ActorContext actor, TimeProvider clock) : IQueryHandler<MyDesignatedMatters, IReadOnlyList<DesignatedMatter>>
 {
     /// <inheritdoc />
@@ -21,15 +21,16 @@ public sealed class MyDesignatedMattersHandler(EthicsDbContext db, ActorContext 
     {
         var me = actor.Current;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // One read of the designations in force today (a handful of rows), judged by the rules that open the cases
+        // (CaseLookup: by name) and the waiver register (WaiverAccess: by name, or as a member of a designated body).
+        var inForce = await WaiverAccess.DesignationsOnAsync(db, today, cancellationToken);
         var matters = new List<DesignatedMatter>();
-        // The cases awaiting the Board: what CaseLookup widens visibility by (a designation of the person by name).
-        if (await CaseLookup.DesigneeScopeAsync(db, me, today, cancellationToken) is not null)
+        if (CaseLookup.DesignatedForDeterminations(me, inForce))
         {
             matters.Add(DesignatedMatter.Determinations);
         }
 
-        // The waiver register: what WaiverAccess opens it by (by name, or as a member of a designated body).
-        if (Designations.CanDecide(me, DesignatedMatter.Waivers, today, await WaiverAccess.DesignationsOnAsync(db, today, cancellationToken)))
+        if (Designations.CanDecide(me, DesignatedMatter.Waivers, today, inForce))
         {
             matters.Add(DesignatedMatter.Waivers);
         }
