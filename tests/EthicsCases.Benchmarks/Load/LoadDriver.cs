@@ -221,14 +221,7 @@ public static class LoadDriver
 
             // What the pipeline alone allows at the intake's concurrency: the same authenticated request, closed loop.
             say($"request floor: GET {FloorPath} as the reporter at {options.Connections} connections for {options.Duration.TotalSeconds:0} s...");
-            floorLoad = await Latencies.MeasureAsync(options.Connections, options.WarmUp, options.Duration, async _ =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, FloorPath);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reporterToken);
-                using var answer = await client.SendAsync(request);
-                var body = await answer.Content.ReadAsStringAsync();
-                return answer.IsSuccessStatusCode || Failed(answer, body);
-            });
+            floorLoad = await Latencies.MeasureAsync(options.Connections, options.WarmUp, options.Duration, _ => GetAsync(client, reporterToken, FloorPath));
             say($"  {floorLoad.PerSecond:0} requests/s, p50 {floorLoad.P50Ms:0.0} ms, p99 {floorLoad.P99Ms:0.0} ms, {floorLoad.Failures} failed");
 
             if (_firstFailure is not null)
@@ -304,21 +297,22 @@ public static class LoadDriver
     {
         for (var i = 0; i < count; i++)
         {
-            await GetSequentiallyAsync(client, counselToken, QueuePath(CounselQueue), 1, warmUps: 0);
-            await GetSequentiallyAsync(client, committeeToken, QueuePath(CommitteeQueue), 1, warmUps: 0);
+            await GetAsync(client, counselToken, QueuePath(CounselQueue));
+            await GetAsync(client, committeeToken, QueuePath(CommitteeQueue));
         }
     }
 
-    private static async Task<Latencies> GetSequentiallyAsync(HttpClient client, string token, string path, int count, int warmUps = 20)
+    private static Task<Latencies> GetSequentiallyAsync(HttpClient client, string token, string path, int count, int warmUps = 20) =>
+        Latencies.SequentialAsync(warmUps, count, () => GetAsync(client, token, path));
+
+    // One GET with the bearer token, the body read to the end; false (and the first failure kept) unless it succeeded.
+    private static async Task<bool> GetAsync(HttpClient client, string token, string path)
     {
-        return await Latencies.SequentialAsync(warmUps, count, async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var answer = await client.SendAsync(request);
-            var body = await answer.Content.ReadAsStringAsync();
-            return answer.IsSuccessStatusCode || Failed(answer, body);
-        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await client.SendAsync(request);
+        var body = await answer.Content.ReadAsStringAsync();
+        return answer.IsSuccessStatusCode || Failed(answer, body);
     }
 
     private static string? _firstFailure;
